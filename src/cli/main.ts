@@ -1,0 +1,65 @@
+import { Command, CommanderError } from 'commander';
+import { rulesTest } from './commands/rules-test';
+import { rulesValidate } from './commands/rules-validate';
+import { scan } from './commands/scan';
+import type { CliIo } from './io';
+import { EXIT, processIo } from './io';
+import { collect } from './load-cli-rules';
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('logwarden')
+    .description('Logwarden: serverless SIEM pipeline for AWS with streaming Sigma detection')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+
+  const rules = program.command('rules').description('validate and test Sigma rules');
+  rules
+    .command('validate')
+    .description('validate Sigma rules, correlations and filters; exit 0 only when all are valid')
+    .argument('<paths...>', 'rule files or directories')
+    .option('--json', 'print one JSON object: {files, valid, invalid, errors: [{file, line, field, message}]}', false)
+    .option('--pipeline <file>', 'processing pipeline to apply (repeatable)', collect, [])
+    .action(async (paths: string[], opts: { json: boolean; pipeline: string[] }) => setExit(await rulesValidate(paths, opts, io)));
+  rules
+    .command('test')
+    .description('run the <rule>.tests.yml files beside rules; exit non-zero on any failure')
+    .argument('[paths...]', 'rule files or directories (default: detections)')
+    .option('--pipeline <file>', 'processing pipeline to apply (repeatable)', collect, [])
+    .option('--require-tests', 'fail when a rule file has no tests file', false)
+    .option('--json', 'print the report as JSON', false)
+    .action(async (paths: string[], opts: { pipeline: string[]; requireTests: boolean; json: boolean }) => setExit(await rulesTest(paths, opts, io)));
+
+  program
+    .command('scan')
+    .description('evaluate Sigma rules over NDJSON events; prints one NDJSON line per match')
+    .argument('[events]', 'NDJSON file, or - for standard input (default)')
+    .requiredOption('--rules <path>', 'rule file or directory (repeatable)', collect)
+    .option('--pipeline <file>', 'processing pipeline to apply (repeatable)', collect, [])
+    .action(async (events: string | undefined, opts: { rules: string[]; pipeline: string[] }) => setExit(await scan(events, opts, io)));
+  return program;
+}
+
+/** Runs the `logwarden` command line; resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (isNodeError(err) && (err.code === 'ENOENT' || err.code === 'EISDIR')) {
+      io.stderr.write(`logwarden: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`logwarden: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT.usage;
+  }
+  return code;
+}
+
+function isNodeError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && 'code' in err;
+}

@@ -1,0 +1,8 @@
+/**
+ * Linear-time regular expressions for Sigma's `re` modifier (PCRE flavour, no backtracking).
+ * See README.md in this folder for the supported syntax and the design.
+ */
+export { compileRegex } from './compile-regex';
+export { RegexSyntaxError } from './errors';
+export type { RegexFlags } from './flags';
+export type { LinearRegex } from './linear-regex';

@@ -1,0 +1,145 @@
+/**
+ * One step of the NFA simulation, shared by the Pike VM and the lazy DFA: from a set of thread
+ * positions waiting before a symbol, follow splits, jumps and assertions (which need the
+ * previous character, kept as context bits, and the symbol itself), report whether `match` is
+ * reachable, and collect the threads that consume the symbol. Every instruction is visited at
+ * most once per step, which is what makes matching O(input length × program size).
+ */
+import { Assertion } from './ast';
+import { Op, type Program } from './program';
+
+/** Context bits describing the character before the current position. */
+export const Context = { atStart: 1, afterWord: 2, afterLineFeed: 4 } as const;
+
+/** Work counters, for tests that bound the work done and for the benchmark. */
+export interface MatchStats {
+  /** Instructions visited by NFA steps (DFA construction and NFA simulation). */
+  nfaSteps: number;
+  dfaStatesBuilt: number;
+  dfaCacheClears: number;
+  /** Whether this search fell back to the uncached NFA simulation. */
+  usedNfaSimulation: boolean;
+}
+
+export function emptyStats(): MatchStats {
+  return { nfaSteps: 0, dfaStatesBuilt: 0, dfaCacheClears: 0, usedNfaSimulation: false };
+}
+
+export class NfaStepper {
+  /** Threads after the last step, sorted ascending; valid up to `count`. */
+  readonly out: Int32Array;
+  count = 0;
+  private readonly stack: Int32Array;
+  private readonly visited: Uint32Array;
+  private readonly queued: Uint32Array;
+  private generation = 0;
+  /** Context bits worth keeping in a DFA state: others never change an answer. */
+  readonly contextMask: number;
+
+  constructor(readonly program: Program) {
+    const n = program.ops.length;
+    this.out = new Int32Array(n + 1);
+    this.stack = new Int32Array(n * 3 + 4); // initial threads plus two pushes per visit
+    this.visited = new Uint32Array(n);
+    this.queued = new Uint32Array(n);
+    this.contextMask = contextBitsUsed(program);
+  }
+
+  /** Context bits after consuming `symbol`. */
+  contextAfter(symbol: number): number {
+    const a = this.program.alphabet;
+    return ((a.isWord[symbol] as number) * Context.afterWord + (a.isLineFeed[symbol] as number) * Context.afterLineFeed) & this.contextMask;
+  }
+
+  /**
+   * Steps `threads` over `symbol`. Returns true as soon as `match` is reachable before the
+   * symbol; otherwise fills `out`/`count` with the threads after it (plus a fresh start thread
+   * for unanchored search).
+   */
+  step(threads: ArrayLike<number>, length: number, context: number, symbol: number, stats: MatchStats | undefined): boolean {
+    const { ops, arg, next, membership, alphabet } = this.program;
+    const size = alphabet.size;
+    const gen = this.nextGeneration();
+    const stack = this.stack;
+    const visited = this.visited;
+    let sp = 0;
+    let visits = 0;
+    this.count = 0;
+    for (let i = length - 1; i >= 0; i--) stack[sp++] = threads[i] as number;
+    while (sp > 0) {
+      const pc = stack[--sp] as number;
+      if (visited[pc] === gen) continue;
+      visited[pc] = gen;
+      visits++;
+      switch (ops[pc]) {
+        case Op.char:
+          if (membership[(arg[pc] as number) * size + symbol] === 1) this.add(next[pc] as number, gen);
+          break;
+        case Op.split:
+          stack[sp++] = next[pc] as number;
+          stack[sp++] = arg[pc] as number;
+          break;
+        case Op.jump:
+          stack[sp++] = arg[pc] as number;
+          break;
+        case Op.assert:
+          if (this.holds(arg[pc] as number, context, symbol)) stack[sp++] = next[pc] as number;
+          break;
+        default:
+          if (stats) stats.nfaSteps += visits;
+          return true;
+      }
+    }
+    if (stats) stats.nfaSteps += visits;
+    if (!this.program.anchoredAtStart && symbol !== alphabet.endOfInput) this.add(this.program.start, gen);
+    this.out.subarray(0, this.count).sort();
+    return false;
+  }
+
+  private add(pc: number, gen: number): void {
+    if (this.queued[pc] === gen) return;
+    this.queued[pc] = gen;
+    this.out[this.count++] = pc;
+  }
+
+  private nextGeneration(): number {
+    if (this.generation === 0xffffffff) {
+      this.visited.fill(0);
+      this.queued.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+
+  private holds(assertion: number, context: number, symbol: number): boolean {
+    const a = this.program.alphabet;
+    const atEnd = symbol === a.endOfInput;
+    switch (assertion) {
+      case Assertion.textStart:
+        return (context & Context.atStart) !== 0;
+      case Assertion.lineStart:
+        return (context & Context.atStart) !== 0 || ((context & Context.afterLineFeed) !== 0 && !atEnd);
+      case Assertion.textEnd:
+        return atEnd;
+      case Assertion.textEndBeforeFinalNewline:
+        return atEnd || symbol === a.finalLineFeed;
+      case Assertion.lineEnd:
+        return atEnd || a.isLineFeed[symbol] === 1;
+      case Assertion.wordBoundary:
+        return ((context & Context.afterWord) !== 0) !== (a.isWord[symbol] === 1);
+      default:
+        return ((context & Context.afterWord) !== 0) === (a.isWord[symbol] === 1);
+    }
+  }
+}
+
+function contextBitsUsed(program: Program): number {
+  let mask = 0;
+  program.ops.forEach((op, pc) => {
+    if (op !== Op.assert) return;
+    const assertion = program.arg[pc];
+    if (assertion === Assertion.lineStart) mask |= Context.afterLineFeed;
+    if (assertion === Assertion.wordBoundary || assertion === Assertion.notWordBoundary) mask |= Context.afterWord;
+  });
+  return mask;
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { dedent } from '../sigma/rule-helpers';
+import { run, tempTree } from './cli-io';
+
+const GOOD = dedent(`
+  title: Access key created for another user
+  id: 3c6d5c1e-7a0b-4f3e-9b2d-1a2b3c4d5e6f
+  logsource:
+      product: aws
+      service: cloudtrail
+  detection:
+      selection:
+          eventName: CreateAccessKey
+      filter_self:
+          requestParameters.userName|fieldref: userIdentity.userName
+      condition: selection and not filter_self
+  level: medium
+`);
+
+const BAD = dedent(`
+  title: Broken rule
+  id: 3c6d5c1e-7a0b-4f3e-9b2d-1a2b3c4d5e70
+  level: urgent
+  logsource:
+      product: aws
+  detection:
+      selection:
+          eventName|contians: Delete
+      condition: selection or missing
+`);
+
+describe('cli: rules validate', () => {
+  it('exits 0 and reports counts when every rule is valid', async () => {
+    const dir = tempTree({ 'rules/aws/good.yml': GOOD });
+    const result = await run(['rules', 'validate', dir]);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toBe('1 file(s): 1 valid, 0 invalid, 0 problem(s)\n');
+  });
+
+  it('lists every problem with file, line and field, and exits 1', async () => {
+    const dir = tempTree({ 'good.yml': GOOD, 'bad.yml': BAD });
+    const result = await run(['rules', 'validate', dir]);
+    const bad = path.join(dir, 'bad.yml');
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      `${bad}:3: level: must be one of: informational, low, medium, high, critical`,
+      `${bad}:8: detection.selection.eventName|contians: unknown modifier 'contians' (did you mean 'contains'?)`,
+      `${bad}:9: detection.condition: condition references undefined search identifier 'missing' at column 14 (defined: selection)`,
+      '2 file(s): 1 valid, 1 invalid, 3 problem(s)',
+      '',
+    ]);
+  });
+
+  it('prints one JSON object with --json', async () => {
+    const dir = tempTree({ 'good.yml': GOOD, 'bad.yml': BAD });
+    const result = await run(['rules', 'validate', '--json', dir]);
+    const report = JSON.parse(result.stdout) as { files: number; valid: number; invalid: number; errors: { file: string; line: number; field: string; message: string }[] };
+    expect(report).toMatchObject({ files: 2, valid: 1, invalid: 1 });
+    expect(report.errors[0]).toEqual({ file: path.join(dir, 'bad.yml'), line: 3, field: 'level', message: 'must be one of: informational, low, medium, high, critical' });
+  });
+
+  it('fails clearly on a missing path', async () => {
+    const result = await run(['rules', 'validate', '/nonexistent/rules']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ENOENT/);
+  });
+});
+
+describe('cli: rules test', () => {
+  const TESTS = dedent(`
+    - name: user creates a key for someone else
+      match: true
+      selections: [selection]
+      event:
+          eventName: CreateAccessKey
+          userIdentity: { userName: alice }
+          requestParameters: { userName: bob }
+    - name: user rotates their own key
+      match: false
+      event:
+          eventName: CreateAccessKey
+          userIdentity: { userName: alice }
+          requestParameters: { userName: alice }
+  `);
+
+  it('passes when every case behaves as expected', async () => {
+    const dir = tempTree({ 'r/key.yml': GOOD, 'r/key.tests.yml': TESTS });
+    const result = await run(['rules', 'test', dir]);
+    expect(result.stdout).toBe('1 test file(s), 2 case(s): 2 passed, 0 failed\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('fails with the case name and line when a case does not hold', async () => {
+    const wrong = TESTS.replace('match: false', 'match: true');
+    const dir = tempTree({ 'r/key.yml': GOOD, 'r/key.tests.yml': wrong });
+    const result = await run(['rules', 'test', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`FAIL ${path.join(dir, 'r/key.tests.yml')}:8: user rotates their own key: expected a match, got none`);
+    expect(result.stdout).toContain('2 case(s): 1 passed, 1 failed');
+  });
+
+  it('checks the expected selections', async () => {
+    const wrong = TESTS.replace('selections: [selection]', 'selections: [filter_self]');
+    const dir = tempTree({ 'r/key.yml': GOOD, 'r/key.tests.yml': wrong });
+    const result = await run(['rules', 'test', dir]);
+    expect(result.stdout).toContain('expected selections [filter_self], got [selection]');
+    expect(result.code).toBe(1);
+  });
+
+  it('rejects a malformed tests file with line and field', async () => {
+    const dir = tempTree({ 'r/key.yml': GOOD, 'r/key.tests.yml': '- name: x\n  match: maybe\n  event: {}\n' });
+    const result = await run(['rules', 'test', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${path.join(dir, 'r/key.tests.yml')}:2: [0].match: must be true (the event must match) or false (it must not)`);
+  });
+
+  it('fails on a rule without tests only with --require-tests', async () => {
+    const dir = tempTree({ 'r/key.yml': GOOD });
+    expect((await run(['rules', 'test', dir])).code).toBe(0);
+    const strict = await run(['rules', 'test', '--require-tests', dir]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('MISSING');
+  });
+});
