@@ -48,13 +48,18 @@ export function parseYamlDocuments(text: string): ParsedYamlFile {
       problems.push({ line: lineAt(doc.range[0]), message: `YAML could not be converted: ${String(err)}` });
       continue;
     }
-    const lines = new Map<string, number>();
-    indexLines(doc.contents as Node, [], lines, lineAt);
     const startLine = lineAt(doc.contents.range?.[0]) ?? 1;
+    const contents = doc.contents as Node;
+    // Lines are only needed to report problems, which most documents have none of: index on first use.
+    let lines: Map<string, number> | undefined;
     documents.push({
       value,
       startLine,
       lineOf: (path) => {
+        if (lines === undefined) {
+          lines = new Map();
+          indexLines(contents, [], lines, lineAt);
+        }
         for (let n = path.length; n >= 0; n--) {
           const line = lines.get(pathKey(path.slice(0, n)));
           if (line !== undefined) return line;
@@ -72,7 +77,7 @@ function firstLine(message: string): string {
 }
 
 function pathKey(path: DocPath): string {
-  return JSON.stringify(path);
+  return path.join('\u0000');
 }
 
 function indexLines(
