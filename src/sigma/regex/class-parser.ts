@@ -25,6 +25,10 @@ interface TokenState {
 /** Parses the class at `reader.pos` (on the `[`) and returns the set it matches. */
 export function parseCharClass(reader: PatternReader, ignoreCase: boolean, captureCount: number): CharSet {
   const start = reader.pos;
+  if (posixSyntaxEnd(reader.pattern, start) >= 0) {
+    if (reader.peek(1) !== ':') throw invalid('POSIX collating elements are not supported', start);
+    throw invalid('POSIX named classes are supported only within a class (write [[:alpha:]])', start);
+  }
   reader.pos++;
   const negated = reader.eat('^');
   const state: TokenState = { pos: reader.pos, quoted: false };
@@ -116,16 +120,33 @@ function nextToken(
   }
 }
 
-const POSIX_ITEM = /^\[([:.=])(\^?)([A-Za-z]*)\1\]/;
+/**
+ * Where a POSIX-style item `[:…:]` (or `[.….]`, `[=…=]`) starting at `at` ends, or -1 when the
+ * text there is not one, by PCRE2's rule: scan for the terminator followed by `]`, stepping
+ * over `\]` and `\\`, giving up at a bare `]` or a nested opening `[:`.
+ */
+function posixSyntaxEnd(pattern: string, at: number): number {
+  const terminator = pattern[at + 1];
+  if (pattern[at] !== '[' || (terminator !== ':' && terminator !== '.' && terminator !== '=')) return -1;
+  for (let i = at + 2; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\' && (pattern[i + 1] === ']' || pattern[i + 1] === '\\')) i++;
+    else if ((c === '[' && pattern[i + 1] === terminator) || c === ']') return -1;
+    else if (c === terminator && pattern[i + 1] === ']') return i + 2;
+  }
+  return -1;
+}
 
 /** `[:alpha:]`-style items; `[.x.]` and `[=x=]` are refused as PCRE2 does. */
 function posixItem(reader: PatternReader, ignoreCase: boolean): CharSet | undefined {
-  const m = POSIX_ITEM.exec(reader.pattern.slice(reader.pos, reader.pos + 16));
-  if (m === null) return undefined;
-  const [text, kind, negation, name = ''] = m;
-  if (kind !== ':') throw invalid('POSIX collating elements are not supported', reader.pos);
+  const end = posixSyntaxEnd(reader.pattern, reader.pos);
+  if (end < 0) return undefined;
+  if (reader.peek(1) !== ':') throw invalid('POSIX collating elements are not supported', reader.pos);
+  const body = reader.pattern.slice(reader.pos + 2, end - 2);
+  const negated = body.startsWith('^');
+  const name = negated ? body.slice(1) : body;
   const set = posixClassSet(name, ignoreCase);
   if (set === undefined) throw invalid(`unknown POSIX class name '${name}'`, reader.pos);
-  reader.pos += text.length;
-  return negation === '^' ? set.negate() : set;
+  reader.pos = end;
+  return negated ? set.negate() : set;
 }

@@ -1,6 +1,6 @@
 /**
  * Linear-time regular expressions for Sigma's `re` modifier (PCRE flavour, no backtracking).
- * See README.md in this folder for the supported syntax and the design.
+ * README.md in this folder lists the supported syntax and the design.
  */
 export { compileRegex } from './compile-regex';
 export { RegexSyntaxError } from './errors';

@@ -94,10 +94,10 @@ export class LazyDfa {
     for (let t = 0; t < count; t++) this.threads[t] = key.charCodeAt(t + 1);
     const stepper = this.stepper;
     let entry: number;
-    if (stepper.step(this.threads, count, key.charCodeAt(0), symbol, stats)) {
+    if (stepper.step(this.threads, count, key.charCodeAt(0), symbol, stats, true)) {
       entry = MATCH;
-    } else if (stepper.count === 0 && stepper.program.anchoredAtStart) {
-      entry = DEAD;
+    } else if (symbol === stepper.program.alphabet.endOfInput || (stepper.count === 0 && stepper.program.anchoredAtStart)) {
+      entry = DEAD; // nothing follows the end; no thread survives an anchored start
     } else {
       const next = String.fromCharCode(stepper.contextAfter(symbol), ...stepper.out.subarray(0, stepper.count));
       const clearsBefore = this.searchClears;

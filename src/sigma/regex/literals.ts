@@ -14,7 +14,7 @@ import { foldCodePoint } from '../text/case-fold';
 const MAX_LITERALS = 16;
 const MIN_LITERAL_LENGTH = 2;
 /** Classes up to this size are expanded into their members. */
-const MAX_CLASS_EXPANSION = 8;
+const MAX_CLASS_EXPANSION = 4;
 
 type Literals = readonly string[];
 
@@ -43,8 +43,7 @@ export function plainLiteral(root: RegexNode, fold: boolean): string | undefined
   for (const item of items) {
     if (item.kind !== 'literal') return undefined;
     // Folding the input is only right for characters that really are caseless here.
-    const sameWhenFolded = item.ignoreCase || caseVariants(item.codePoint).length === 1;
-    if (fold ? !sameWhenFolded : item.ignoreCase) return undefined;
+    if (fold ? !item.ignoreCase && caseVariants(item.codePoint).length > 1 : item.ignoreCase) return undefined;
     text += String.fromCodePoint(fold ? foldCodePoint(item.codePoint) : item.codePoint);
   }
   return text;

@@ -26,7 +26,7 @@ export function emptyStats(): MatchStats {
 }
 
 export class NfaStepper {
-  /** Threads after the last step, sorted ascending; valid up to `count`. */
+  /** Threads after the last step (sorted when the step was canonical); valid up to `count`. */
   readonly out: Int32Array;
   count = 0;
   private readonly stack: Int32Array;
@@ -39,7 +39,7 @@ export class NfaStepper {
   constructor(readonly program: Program) {
     const n = program.ops.length;
     this.out = new Int32Array(n + 1);
-    this.stack = new Int32Array(n * 3 + 4); // initial threads plus two pushes per visit
+    this.stack = new Int32Array(n + 1); // each instruction is pushed at most once per step
     this.visited = new Uint32Array(n);
     this.queued = new Uint32Array(n);
     this.contextMask = contextBitsUsed(program);
@@ -54,52 +54,64 @@ export class NfaStepper {
   /**
    * Steps `threads` over `symbol`. Returns true as soon as `match` is reachable before the
    * symbol; otherwise fills `out`/`count` with the threads after it (plus a fresh start thread
-   * for unanchored search).
+   * for unanchored search), sorted when `canonical` (the DFA's state key needs one order).
    */
-  step(threads: ArrayLike<number>, length: number, context: number, symbol: number, stats: MatchStats | undefined): boolean {
+  step(threads: ArrayLike<number>, length: number, context: number, symbol: number, stats: MatchStats | undefined, canonical: boolean): boolean {
     const { ops, arg, next, membership, alphabet } = this.program;
     const size = alphabet.size;
     const gen = this.nextGeneration();
-    const stack = this.stack;
-    const visited = this.visited;
+    const { stack, visited, queued, out } = this;
     let sp = 0;
+    let count = 0;
     let visits = 0;
-    this.count = 0;
-    for (let i = length - 1; i >= 0; i--) stack[sp++] = threads[i] as number;
+    // Instructions are marked when pushed, so each is visited at most once per step.
+    for (let i = length - 1; i >= 0; i--) {
+      const pc = threads[i] as number;
+      if (visited[pc] !== gen) {
+        visited[pc] = gen;
+        stack[sp++] = pc;
+      }
+    }
     while (sp > 0) {
       const pc = stack[--sp] as number;
-      if (visited[pc] === gen) continue;
-      visited[pc] = gen;
       visits++;
-      switch (ops[pc]) {
-        case Op.char:
-          if (membership[(arg[pc] as number) * size + symbol] === 1) this.add(next[pc] as number, gen);
-          break;
-        case Op.split:
-          stack[sp++] = next[pc] as number;
-          stack[sp++] = arg[pc] as number;
-          break;
-        case Op.jump:
-          stack[sp++] = arg[pc] as number;
-          break;
-        case Op.assert:
-          if (this.holds(arg[pc] as number, context, symbol)) stack[sp++] = next[pc] as number;
-          break;
-        default:
-          if (stats) stats.nfaSteps += visits;
-          return true;
+      const op = ops[pc];
+      let target = -1;
+      if (op === Op.char) {
+        const to = next[pc] as number;
+        if (membership[(arg[pc] as number) * size + symbol] === 1 && queued[to] !== gen) {
+          queued[to] = gen;
+          out[count++] = to;
+        }
+      } else if (op === Op.split) {
+        const second = next[pc] as number;
+        if (visited[second] !== gen) {
+          visited[second] = gen;
+          stack[sp++] = second;
+        }
+        target = arg[pc] as number;
+      } else if (op === Op.jump) {
+        target = arg[pc] as number;
+      } else if (op === Op.assert) {
+        if (this.holds(arg[pc] as number, context, symbol)) target = next[pc] as number;
+      } else {
+        if (stats) stats.nfaSteps += visits;
+        return true;
+      }
+      if (target >= 0 && visited[target] !== gen) {
+        visited[target] = gen;
+        stack[sp++] = target;
       }
     }
     if (stats) stats.nfaSteps += visits;
-    if (!this.program.anchoredAtStart && symbol !== alphabet.endOfInput) this.add(this.program.start, gen);
-    this.out.subarray(0, this.count).sort();
+    const start = this.program.start;
+    if (!this.program.anchoredAtStart && symbol !== alphabet.endOfInput && queued[start] !== gen) {
+      queued[start] = gen;
+      out[count++] = start;
+    }
+    this.count = count;
+    if (canonical) out.subarray(0, count).sort();
     return false;
-  }
-
-  private add(pc: number, gen: number): void {
-    if (this.queued[pc] === gen) return;
-    this.queued[pc] = gen;
-    this.out[this.count++] = pc;
   }
 
   private nextGeneration(): number {

@@ -35,14 +35,14 @@ export function simulateNfa(
   while (i < input.length) {
     const cp = input.codePointAt(i) as number;
     const symbol = symbolAt(stepper, input, i, cp);
-    if (stepper.step(current, count, context, symbol, stats)) return true;
+    if (stepper.step(current, count, context, symbol, stats, false)) return true;
     count = stepper.count;
     current.set(stepper.out.subarray(0, count));
     context = stepper.contextAfter(symbol);
     i += cp > 0xffff ? 2 : 1;
     if (anchored && count === 0) return false;
   }
-  return stepper.step(current, count, context, alphabet.endOfInput, stats);
+  return stepper.step(current, count, context, alphabet.endOfInput, stats, false);
 }
 
 /** Runs a whole input through the NFA simulation alone. */

@@ -31,4 +31,4 @@ export interface Program {
 }
 
 /** Past this many instructions (after expanding counted repeats) a pattern is refused. */
-export const MAX_PROGRAM_SIZE = 20_000;
+export const MAX_PROGRAM_SIZE = 5_000;
