@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { rulesTest } from './commands/rules-test';
 import { rulesValidate } from './commands/rules-validate';
@@ -34,10 +35,24 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('scan')
     .description('evaluate Sigma rules over NDJSON events; prints one NDJSON line per match')
     .argument('[events]', 'NDJSON file, or - for standard input (default)')
-    .requiredOption('--rules <path>', 'rule file or directory (repeatable)', collect)
+    .requiredOption('--rules <paths...>', 'rule files or directories')
     .option('--pipeline <file>', 'processing pipeline to apply (repeatable)', collect, [])
-    .action(async (events: string | undefined, opts: { rules: string[]; pipeline: string[] }) => setExit(await scan(events, opts, io)));
+    .action(async (events: string | undefined, opts: { rules: string[]; pipeline: string[] }) => {
+      const split = splitEventsFromRules(events, opts.rules);
+      setExit(await scan(split.events, { ...opts, rules: split.rules }, io));
+    });
   return program;
+}
+
+/**
+ * `--rules` takes several paths, so in `scan --rules rules/ events.ndjson` the events file lands
+ * among them: a trailing `-` or non-YAML file there is the events input.
+ */
+function splitEventsFromRules(events: string | undefined, rules: readonly string[]): { events: string | undefined; rules: string[] } {
+  const last = rules[rules.length - 1];
+  if (events !== undefined || rules.length < 2 || last === undefined) return { events, rules: [...rules] };
+  const isEvents = last === '-' || (!/\.ya?ml$/i.test(last) && existsSync(last) && statSync(last).isFile());
+  return isEvents ? { events: last, rules: rules.slice(0, -1) } : { events, rules: [...rules] };
 }
 
 /** Runs the `logwarden` command line; resolves to the exit status. */

@@ -91,3 +91,23 @@ describe('cli: scan', () => {
     expect(result.stderr).toMatch(/--rules/);
   });
 });
+
+describe('cli: scan arguments', () => {
+  it('takes several rule paths after one --rules and finds the events file after them', async () => {
+    const dir = tempTree(RULES);
+    const events = path.join(dir, 'events.ndjson');
+    writeFileSync(events, EVENTS);
+    const result = await run(['scan', '--rules', path.join(dir, 'imds.yml'), path.join(dir, 'root.yml'), events]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(4);
+    expect(result.stderr).toContain('from 2 rule(s)');
+  });
+
+  it('accepts --rules repeated and the events file first', async () => {
+    const dir = tempTree(RULES);
+    const events = path.join(dir, 'events.ndjson');
+    writeFileSync(events, EVENTS);
+    const result = await run(['scan', events, '--rules', path.join(dir, 'imds.yml'), '--rules', path.join(dir, 'root.yml')]);
+    expect(result.stdout.trim().split('\n')).toHaveLength(4);
+  });
+});
