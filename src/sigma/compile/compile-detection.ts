@@ -2,13 +2,13 @@ import type { EventView, ResolvedField } from '../events/event-view';
 import { compileFieldAccessor } from '../events/field-path';
 import type { DetectionItem, DetectionNode } from '../detection/detection-node';
 import type { FieldMatcher } from '../matchers/value-matcher';
-import { compileExactSetMatcher, compileValueMatcher, exactFoldedText } from '../matchers/value-matcher';
+import { compileExactSetMatcher, compileValueMatcher, exactFoldedText, regexOf } from '../matchers/value-matcher';
 import type { ItemState, ModifierContext } from '../modifiers/modifier';
 import { ModifierError } from '../modifiers/modifier';
 import { MODIFIERS } from '../modifiers/registry';
 import { containsModifier } from '../modifiers/string-position';
 import type { ProblemCollector } from '../problems';
-import { compileRegex, RegexSyntaxError } from '../regex';
+import { RegexSyntaxError } from '../regex';
 import { literalString, parseSigmaString } from '../values/sigma-string';
 import type { PlainValue, SigmaValue } from '../values/sigma-value';
 import type { CompiledNode, Predicate } from './compiled-node';
@@ -92,7 +92,7 @@ function compileMatchers(values: readonly SigmaValue[], linking: 'or' | 'and'): 
 }
 
 function regexLiterals(value: Extract<SigmaValue, { type: 'regex' }>): readonly string[] | undefined {
-  return compileRegex(value.pattern, value.flags).requiredLiterals;
+  return regexOf(value).requiredLiterals;
 }
 
 function compileItem(item: DetectionItem, ctx: DetectionCompileContext): CompiledNode | undefined {

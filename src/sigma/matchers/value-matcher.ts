@@ -2,12 +2,26 @@ import type { EventView, ResolvedField } from '../events/event-view';
 
 import { compileFieldAccessor } from '../events/field-path';
 import { compileRegex } from '../regex';
+import type { LinearRegex } from '../regex';
 import { foldCase } from '../text/case-fold';
 import { plainText } from '../values/sigma-string';
 import type { SigmaValue } from '../values/sigma-value';
 import { networkContains, parseCidr, parseIpAddress } from './ip-address';
 import { compileStringPattern } from './string-pattern';
 import { parseTimestamp, timePartOf } from './timestamp';
+
+// Matcher compilation and the rule index both need a value's regex: compile it once.
+const compiledRegexes = new WeakMap<SigmaValue, LinearRegex>();
+
+/** The compiled regular expression of a `regex` value (throws RegexSyntaxError when invalid). */
+export function regexOf(value: Extract<SigmaValue, { type: 'regex' }>): LinearRegex {
+  let regex = compiledRegexes.get(value);
+  if (regex === undefined) {
+    regex = compileRegex(value.pattern, value.flags);
+    compiledRegexes.set(value, regex);
+  }
+  return regex;
+}
 
 /** Tests one field of one event. Compiled once per rule value; called per event. */
 export type FieldMatcher = (field: ResolvedField, view: EventView) => boolean;
@@ -65,7 +79,7 @@ export function compileValueMatcher(value: SigmaValue): FieldMatcher {
       return (field) => field.present === wanted;
     }
     case 'regex': {
-      const regex = compileRegex(value.pattern, value.flags);
+      const regex = regexOf(value);
       return (field) => anyText(field, true, (t) => regex.test(t));
     }
     case 'cidr': {
