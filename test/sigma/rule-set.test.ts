@@ -77,7 +77,7 @@ describe('sigma rule set: the literal index', () => {
     }
     const set = new RuleSet(rules);
     expect(set.stats().indexedRules).toBeGreaterThan(100);
-    expect(set.stats().alwaysEvaluated).toBeGreaterThan(10);
+    expect(set.stats().alwaysEvaluated + set.stats().fieldIndexed).toBeGreaterThan(10);
     let matched = 0;
     for (let i = 0; i < 1200; i++) {
       const event = randomEvent(rand);
@@ -97,11 +97,26 @@ describe('sigma rule set: the literal index', () => {
     expect(set.candidates(new EventView({ eventName: 'deletetrail' }))).toEqual([0]);
   });
 
-  it('always evaluates rules that name no literal', () => {
+  it('evaluates rules that name no literal only when a field they need is present', () => {
     const rule = compileDetection(`selection:\n    port|gt: 1024\ncondition: selection`);
     const set = new RuleSet([rule]);
-    expect(set.stats().alwaysEvaluated).toBe(1);
+    expect(set.stats().fieldIndexed).toBe(1);
+    expect(set.candidates(new EventView({ host: 'x' }))).toEqual([]);
     expect(set.evaluate({ port: 8080 })).toHaveLength(1);
+  });
+
+  it('always evaluates rules that need neither a literal nor a field', () => {
+    const rule = compileDetection(`filter:\n    port|gt: 1024\ncondition: not filter`);
+    const set = new RuleSet([rule]);
+    expect(set.stats().alwaysEvaluated).toBe(1);
+    expect(set.evaluate({ host: 'x' })).toHaveLength(1);
+  });
+
+  it('requires every clause of a rule before evaluating it', () => {
+    const rule = compileDetection(`selection:\n    eventSource: iam.amazonaws.com\n    eventName: CreateAccessKey\ncondition: selection`);
+    const set = new RuleSet([rule]);
+    expect(set.candidates(new EventView({ eventSource: 'iam.amazonaws.com', eventName: 'ListUsers' }))).toEqual([]);
+    expect(set.candidates(new EventView({ eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey' }))).toEqual([0]);
   });
 
   it('finds literals in numbers, booleans and nested arrays', () => {
@@ -114,6 +129,16 @@ describe('sigma rule set: the literal index', () => {
     expect(set.evaluate({ code: 4625 }).map((m) => m.rule)).toEqual([rules[0]]);
     expect(set.evaluate({ flag: true }).map((m) => m.rule)).toEqual([rules[1]]);
     expect(set.evaluate({ deep: [{ list: ['a', 'x.ONION'] }] }).map((m) => m.rule)).toEqual([rules[2]]);
+  });
+
+  it('files IPv4 networks under their fixed octets, and finds IPv4-mapped IPv6 spellings too', () => {
+    const rule = compileDetection(`selection:\n    ip|cidr: '169.254.0.0/16'\ncondition: selection`);
+    const set = new RuleSet([rule]);
+    expect(set.stats().indexedRules).toBe(1);
+    expect(set.candidates(new EventView({ ip: '10.0.0.1' }))).toEqual([]);
+    for (const ip of ['169.254.169.254', '::ffff:169.254.169.254', '::FFFF:a9fe:a9fe', '0:0:0:0:0:ffff:a9fe:1']) {
+      expect([ip, set.evaluate({ ip }).length]).toEqual([ip, 1]);
+    }
   });
 
   it('reports which selections matched', () => {

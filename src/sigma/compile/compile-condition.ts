@@ -2,6 +2,7 @@ import type { ConditionNode } from '../condition/condition-ast';
 import { identifiersMatching } from '../condition/parse-condition';
 import type { DocPath, ProblemCollector } from '../problems';
 import type { CompiledNode } from './compiled-node';
+import { NO_REQUIREMENT } from './requirement';
 import { combine } from './compile-detection';
 
 /**
@@ -37,7 +38,7 @@ export function compileCondition(
         const operand = walk(node.operand);
         if (operand === undefined) return undefined;
         const test = operand.test;
-        return { test: (view) => !test(view), requirement: undefined };
+        return { test: (view) => !test(view), requirement: NO_REQUIREMENT };
       }
       case 'and':
       case 'or': {

@@ -2,7 +2,9 @@ import type { EventView, ResolvedField } from '../events/event-view';
 import { compileFieldAccessor } from '../events/field-path';
 import type { DetectionItem, DetectionNode } from '../detection/detection-node';
 import type { FieldMatcher } from '../matchers/value-matcher';
-import { compileExactSetMatcher, compileValueMatcher, exactFoldedText, regexOf } from '../matchers/value-matcher';
+import { compileValueMatcher, regexOf } from '../matchers/value-matcher';
+import type { ListShape } from '../matchers/value-lists';
+import { compileAffixMatcher, compileContainsAnyMatcher, compileExactSetMatcher, listShape } from '../matchers/value-lists';
 import type { ItemState, ModifierContext } from '../modifiers/modifier';
 import { ModifierError } from '../modifiers/modifier';
 import { MODIFIERS } from '../modifiers/registry';
@@ -13,7 +15,7 @@ import { literalString, parseSigmaString } from '../values/sigma-string';
 import type { PlainValue, SigmaValue } from '../values/sigma-value';
 import type { CompiledNode, Predicate } from './compiled-node';
 import type { Requirement } from './requirement';
-import { allOf, anyOf, valueRequirement } from './requirement';
+import { allOf, anyOf, NO_REQUIREMENT, valueRequirement, withField } from './requirement';
 
 export interface DetectionCompileContext {
   readonly problems: ProblemCollector;
@@ -77,18 +79,33 @@ function applyModifiers(item: DetectionItem, ctx: DetectionCompileContext): Item
   return state;
 }
 
+/** Below this many values of one shape, separate matchers are as fast as a combined one. */
+const LIST_THRESHOLD = 3;
+
 function compileMatchers(values: readonly SigmaValue[], linking: 'or' | 'and'): FieldMatcher[] {
   if (linking === 'and') return values.map(compileValueMatcher);
-  const exact = new Set<string>();
+  const byShape = new Map<ListShape, { value: SigmaValue; text: string }[]>();
   const others: FieldMatcher[] = [];
   for (const value of values) {
-    const folded = exactFoldedText(value);
-    if (folded !== undefined) exact.add(folded);
-    else others.push(compileValueMatcher(value));
+    const shaped = listShape(value);
+    if (shaped === undefined) {
+      others.push(compileValueMatcher(value));
+      continue;
+    }
+    let group = byShape.get(shaped.shape);
+    if (group === undefined) byShape.set(shaped.shape, (group = []));
+    group.push({ value, text: shaped.text });
   }
-  if (exact.size === 1) others.unshift(compileValueMatcher(values.find((v) => exactFoldedText(v) !== undefined) as SigmaValue));
-  else if (exact.size > 1) others.unshift(compileExactSetMatcher(exact));
-  return others;
+  const combined: FieldMatcher[] = [];
+  for (const [shape, group] of byShape) {
+    const texts = group.map((g) => g.text);
+    if (shape === 'exact' && group.length > 1) combined.push(compileExactSetMatcher(texts));
+    else if (group.length < LIST_THRESHOLD) combined.push(...group.map((g) => compileValueMatcher(g.value)));
+    else if (shape === 'contains') combined.push(compileContainsAnyMatcher(texts));
+    else if (shape === 'prefix' || shape === 'suffix') combined.push(compileAffixMatcher(texts, shape));
+    else combined.push(...group.map((g) => compileValueMatcher(g.value)));
+  }
+  return [...combined, ...others];
 }
 
 function regexLiterals(value: Extract<SigmaValue, { type: 'regex' }>): readonly string[] | undefined {
@@ -117,10 +134,12 @@ function compileItem(item: DetectionItem, ctx: DetectionCompileContext): Compile
     resolve = (view) => view.field(field, accessor);
   }
   const test = itemTest(resolve, matchers, state.linking);
-  if (state.negated) return { test: (view) => !test(view), requirement: undefined };
+  if (state.negated) return { test: (view) => !test(view), requirement: NO_REQUIREMENT };
   const valueReqs = state.values.map((v) => valueRequirement(v, regexLiterals));
-  const requirement: Requirement = state.linking === 'and' ? allOf(valueReqs) : anyOf(valueReqs);
-  return { test, requirement };
+  const values: Requirement = state.linking === 'and' ? allOf(valueReqs) : anyOf(valueReqs);
+  // Every matcher but `null` and `exists: false` fails on a missing field, so the field is required.
+  const needsField = field !== undefined && state.values.every((v) => v.type !== 'null' && !(v.type === 'exists' && !v.value));
+  return { test, requirement: needsField ? withField(values, field) : values };
 }
 
 function itemTest(resolve: (view: EventView) => ResolvedField, matchers: readonly FieldMatcher[], linking: 'or' | 'and'): Predicate {

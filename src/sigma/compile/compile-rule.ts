@@ -2,11 +2,12 @@ import type { ProblemCollector } from '../problems';
 import type { ParsedRule } from '../rule/parsed-rule';
 import type { PlainValue } from '../values/sigma-value';
 import type { CompiledNode } from './compiled-node';
+import { NO_REQUIREMENT } from './requirement';
 import type { CompiledRule } from './compiled-rule';
 import { compileCondition } from './compile-condition';
 import { combine, compileDetectionNode } from './compile-detection';
 
-const FAILED: CompiledNode = { test: () => false, requirement: undefined };
+const FAILED: CompiledNode = { test: () => false, requirement: NO_REQUIREMENT };
 
 /**
  * Compiles a parsed rule (after pipelines). Every problem is reported; the rule is returned only

@@ -49,6 +49,17 @@ export class ResolvedField {
     this.foldedCache ??= this.texts().map(foldCase);
     return this.foldedCache;
   }
+
+  private derivedCache: Map<object, unknown> | undefined;
+
+  /** A value computed from this field once per event, shared by every matcher that asks with the same key. */
+  derived<T>(key: object, compute: (field: ResolvedField) => T): T {
+    this.derivedCache ??= new Map();
+    if (this.derivedCache.has(key)) return this.derivedCache.get(key) as T;
+    const value = compute(this);
+    this.derivedCache.set(key, value);
+    return value;
+  }
 }
 
 const MAX_KEYWORD_DEPTH = 64;
@@ -83,14 +94,30 @@ export class EventView {
       const out: string[] = [];
       let sawTrue = false;
       let sawFalse = false;
-      // Iterative walk: event nesting is attacker-influenced, so no recursion.
-      const stack: { value: unknown; depth: number }[] = [{ value: this.event, depth: 0 }];
-      while (stack.length > 0) {
-        const { value, depth } = stack.pop() as { value: unknown; depth: number };
-        if (typeof value === 'object' && value !== null) {
+      // Iterative walk with parallel stacks: event nesting is attacker-influenced, so no recursion,
+      // and no per-node allocation on this per-event path.
+      const values: unknown[] = [this.event];
+      const depths: number[] = [0];
+      while (values.length > 0) {
+        const value = values.pop();
+        const depth = depths.pop() as number;
+        if (typeof value === 'string') {
+          out.push(value);
+        } else if (typeof value === 'object' && value !== null) {
           if (depth >= MAX_KEYWORD_DEPTH) continue;
-          const children = Array.isArray(value) ? value : Object.values(value);
-          for (let i = children.length - 1; i >= 0; i--) stack.push({ value: children[i], depth: depth + 1 });
+          if (Array.isArray(value)) {
+            for (let i = value.length - 1; i >= 0; i--) {
+              values.push(value[i]);
+              depths.push(depth + 1);
+            }
+          } else {
+            const record = value as Record<string, unknown>;
+            // for-in walks V8's enum cache without allocating a key array; events are parsed JSON (no inherited keys).
+            for (const key in record) {
+              values.push(record[key]);
+              depths.push(depth + 1);
+            }
+          }
         } else if (typeof value === 'boolean') {
           if (value) sawTrue = true;
           else sawFalse = true;
@@ -119,9 +146,9 @@ export class EventView {
     return this.keywordCache;
   }
 
-  /** Folded text of every scalar, booleans included: everything a field matcher could compare against. */
+  /** Text of every scalar, booleans included: everything a field matcher could compare against (not folded). */
   scanTexts(): readonly string[] {
-    const folded = this.foldedLeafTexts();
-    return this.booleanTexts.length === 0 ? folded : [...folded, ...this.booleanTexts];
+    const texts = this.leafTexts();
+    return this.booleanTexts.length === 0 ? texts : [...texts, ...this.booleanTexts];
   }
 }

@@ -28,21 +28,33 @@ function pushFlattened(value: unknown, out: unknown[], depth = 0): void {
   }
 }
 
-function collect(node: unknown, name: string, out: unknown[], depth: number): boolean {
+/**
+ * Keys to try for a dotted name, precomputed: keys[i][j] is segments i..j joined by dots, so
+ * lookup never splits or slices strings per event.
+ */
+function compileKeys(name: string): string[][] {
+  const segments = name.split('.');
+  return segments.map((_, i) => segments.map((__, j) => (j < i ? '' : segments.slice(i, j + 1).join('.'))));
+}
+
+function collect(node: unknown, keys: readonly (readonly string[])[], from: number, out: unknown[], depth: number): boolean {
   if (Array.isArray(node)) {
     if (depth >= MAX_ARRAY_DEPTH) return false;
     let present = false;
-    for (const item of node) present = collect(item, name, out, depth + 1) || present;
+    for (const item of node) present = collect(item, keys, from, out, depth + 1) || present;
     return present;
   }
   if (!isRecord(node)) return false;
-  if (Object.hasOwn(node, name)) {
-    pushFlattened(node[name], out);
-    return true;
-  }
-  for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
-    const key = name.slice(0, dot);
-    if (Object.hasOwn(node, key) && collect(node[key], name.slice(dot + 1), out, depth)) return true;
+  const row = keys[from] as readonly string[];
+  // The flat key (all remaining segments) first, then ever shorter prefixes as nested keys.
+  for (let to = row.length - 1; to >= from; to--) {
+    const key = row[to] as string;
+    if (!Object.hasOwn(node, key)) continue;
+    if (to === row.length - 1) {
+      pushFlattened(node[key], out);
+      return true;
+    }
+    if (collect(node[key], keys, to + 1, out, depth)) return true;
   }
   return false;
 }
@@ -59,8 +71,9 @@ export function compileFieldAccessor(name: string): FieldAccessor {
       return { present: true, values };
     };
   }
+  const keys = compileKeys(name);
   return (event) => {
     const values: unknown[] = [];
-    return collect(event, name, values, 0) ? { present: true, values } : ABSENT;
+    return collect(event, keys, 0, values, 0) ? { present: true, values } : ABSENT;
   };
 }

@@ -3,9 +3,8 @@ import type { EventView, ResolvedField } from '../events/event-view';
 import { compileFieldAccessor } from '../events/field-path';
 import { compileRegex } from '../regex';
 import type { LinearRegex } from '../regex';
-import { foldCase } from '../text/case-fold';
-import { plainText } from '../values/sigma-string';
 import type { SigmaValue } from '../values/sigma-value';
+import type { IpAddress } from './ip-address';
 import { networkContains, parseCidr, parseIpAddress } from './ip-address';
 import { compileStringPattern } from './string-pattern';
 import { parseTimestamp, timePartOf } from './timestamp';
@@ -21,6 +20,12 @@ export function regexOf(value: Extract<SigmaValue, { type: 'regex' }>): LinearRe
     compiledRegexes.set(value, regex);
   }
   return regex;
+}
+
+// Parsing an address is far dearer than testing it: parse each field value once per event.
+const IP_ADDRESSES = {};
+function parseAddresses(field: ResolvedField): IpAddress[] {
+  return field.texts().flatMap((t) => parseIpAddress(t) ?? []);
 }
 
 /** Tests one field of one event. Compiled once per rule value; called per event. */
@@ -85,11 +90,7 @@ export function compileValueMatcher(value: SigmaValue): FieldMatcher {
     case 'cidr': {
       const network = parseCidr(value.cidr);
       if (typeof network === 'string') throw new Error(`invalid CIDR reached the matcher compiler: ${network}`);
-      return (field) =>
-        anyText(field, true, (t) => {
-          const address = parseIpAddress(t);
-          return address !== undefined && networkContains(network, address);
-        });
+      return (field) => field.derived(IP_ADDRESSES, parseAddresses).some((address) => networkContains(network, address));
     }
     case 'compare': {
       const { operator, value: bound } = value;
@@ -132,18 +133,3 @@ function compileFieldRefMatcher(value: Extract<SigmaValue, { type: 'field-ref' }
     return anyText(field, value.cased, (own) => otherTexts.some((o) => compare(own, o)));
   };
 }
-
-/**
- * Exact, case-insensitive strings of one OR list become a single set lookup: lists of dozens
- * of process names are common in real rules.
- */
-export function exactFoldedText(value: SigmaValue): string | undefined {
-  if (value.type !== 'string' || value.cased) return undefined;
-  const text = plainText(value.value);
-  return text === undefined ? undefined : foldCase(text);
-}
-
-export function compileExactSetMatcher(folded: ReadonlySet<string>): FieldMatcher {
-  return (field) => anyText(field, false, (t) => folded.has(t));
-}
-
