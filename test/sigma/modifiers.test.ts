@@ -1,3 +1,4 @@
+import { parsePipeline } from '../../src/sigma';
 import { compileDetection, detectionProblems, matches } from './rule-helpers';
 
 function field(key: string, value: string): string {
@@ -178,6 +179,36 @@ describe('sigma modifiers: fieldref', () => {
   it('rejects a wildcard field reference', () => {
     const problems = detectionProblems(`selection:\n    a|fieldref: 'b*'\ncondition: selection`);
     expect(problems[0]?.message).toMatch(/cannot contain wildcards/);
+  });
+});
+
+describe('sigma modifiers: expand', () => {
+  const { pipeline } = parsePipeline(
+    [
+      'name: site values',
+      'vars:',
+      "  Administrators: ['adm_*', 'Administrator']",
+      "  Workstations: ['WKS-*']",
+      'transformations:',
+      '  - type: value_placeholders',
+    ].join('\n'),
+    'site.yml',
+  );
+  const withPipeline = (key: string, value: string) => compileDetection(field(key, value), { pipelines: pipeline === undefined ? [] : [pipeline] });
+
+  it('fills a placeholder with every value the pipeline defines', () => {
+    const rule = withPipeline('f|expand', "'%Administrators%'");
+    for (const [v, want] of [['adm_bob', true], ['administrator', true], ['bob', false]] as const) expect([v, matches(rule, { f: v })]).toEqual([v, want]);
+  });
+  it('keeps text around placeholders and an escaped percent sign', () => {
+    const rule = withPipeline('f|expand', "'\\%x %Workstations%.corp'");
+    expect(matches(rule, { f: '%x WKS-17.corp' })).toBe(true);
+    expect(matches(rule, { f: '%x SRV-1.corp' })).toBe(false);
+  });
+  it('fills placeholders inside regular expressions as escaped alternatives', () => {
+    const rule = withPipeline('f|re|expand', "'^(%Administrators%)$'");
+    expect(matches(rule, { f: 'Administrator' })).toBe(true);
+    expect(matches(rule, { f: 'adm_bob' })).toBe(false); // regex values are literal: 'adm_*' is not a wildcard here
   });
 });
 
