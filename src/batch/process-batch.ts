@@ -1,5 +1,5 @@
 import type { BatchResponse, KinesisEventRecord } from './kinesis-event';
-import { compareSequence } from './sequence-order';
+import { compareSequenceNumbers } from '../kinesis/sequence-number';
 
 /** What became of one record. */
 export type RecordOutcome<T> =
@@ -53,7 +53,7 @@ export interface BatchReport {
  * Outputs must be idempotent (deterministic ids): redelivery repeats them.
  */
 export async function processBatch<T>(records: readonly KinesisEventRecord[], stage: BatchStage<T>, options: BatchOptions): Promise<BatchReport> {
-  const ordered = [...records].sort((a, b) => compareSequence(a.kinesis.sequenceNumber, b.kinesis.sequenceNumber));
+  const ordered = [...records].sort((a, b) => compareSequenceNumbers(a.kinesis.sequenceNumber, b.kinesis.sequenceNumber));
   const outputs: T[] = [];
   const ownerOfOutput: number[] = [];
   const deadLetters: DeadLetterRequest[] = [];
