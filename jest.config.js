@@ -1,11 +1,31 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Two projects: `unit` needs nothing running; `integration` runs against real local services
+// (kinesis-local, later OpenSearch) that its global setup starts through scripts/services.
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking runs once in `npm run typecheck`; per-file transpiling keeps jest fast.
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      // testTimeout is global-only in jest 29: integration files set their own (jest.setTimeout).
+    },
+  ],
 };

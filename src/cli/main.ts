@@ -1,11 +1,26 @@
 import { existsSync, statSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import type { NormalizeOptions } from './commands/normalize';
+import { normalizeCommand } from './commands/normalize';
 import { rulesTest } from './commands/rules-test';
 import { rulesValidate } from './commands/rules-validate';
 import { scan } from './commands/scan';
 import type { CliIo } from './io';
 import { EXIT, processIo } from './io';
 import { collect } from './load-cli-rules';
+
+interface NormalizeCliOptions {
+  logGroup: string;
+  logStream: string;
+  account: string;
+  format: NormalizeOptions['format'];
+  config?: string;
+}
+
+function toNormalizeOptions(opts: NormalizeCliOptions): NormalizeOptions {
+  const { config, ...rest } = opts;
+  return config === undefined ? rest : { ...rest, config };
+}
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('logwarden')
@@ -30,6 +45,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--require-tests', 'fail when a rule file has no tests file', false)
     .option('--json', 'print the report as JSON', false)
     .action(async (paths: string[], opts: { pipeline: string[]; requireTests: boolean; json: boolean }) => setExit(await rulesTest(paths, opts, io)));
+
+  program
+    .command('normalize')
+    .description('run the normalizer on log lines, NDJSON records or CloudWatch subscription payloads; prints one normalized event per line')
+    .argument('[input]', 'file, or - for standard input (default)')
+    .option('--log-group <name>', 'log group the lines come from (decides the parser)', '/aws/lambda/local-function')
+    .option('--log-stream <name>', 'log stream the lines come from', 'local')
+    .option('--account <id>', 'AWS account the lines come from', '000000000000')
+    .addOption(new Option('--format <format>', 'lines: one log message per line; ndjson: one JSON record per line; cwl: one subscription payload per line').choices(['lines', 'ndjson', 'cwl']).default('lines'))
+    .option('--config <file>', 'normalize configuration (JSON: sources, accounts, vpcFlowFormats)')
+    .action(async (input: string | undefined, opts: NormalizeCliOptions) => setExit(await normalizeCommand(input, toNormalizeOptions(opts), io)));
 
   program
     .command('scan')

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LogRecord } from '../schemas/log-record';
 import type { SourceType } from '../schemas/normalized-event';
-import { mergeFields } from './merge-fields';
 
 const DATASETS: Record<SourceType, string> = {
   lambda: 'aws.lambda',
@@ -16,9 +15,7 @@ const DATASETS: Record<SourceType, string> = {
  * event always gets the same id, so re-delivery overwrites instead of duplicating downstream.
  */
 export function eventId(record: LogRecord): string {
-  const hash = createHash('sha256');
-  hash.update(`${record.owner}\u0000${record.logGroup}\u0000${record.logStream}\u0000${record.id}`);
-  const id = hash.digest('base64url').slice(0, 27);
+  const id = hash('sha256', `${record.owner}\u0000${record.logGroup}\u0000${record.logStream}\u0000${record.id}`, 'base64url').slice(0, 27);
   return record.part === undefined ? id : `${id}-${record.part.index}`;
 }
 
@@ -41,34 +38,53 @@ function isoTime(ms: number): string {
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }
 
-/** Fields only the envelope may set: parsers never override them (a message cannot change where it came from). */
-export function envelopeFields(record: LogRecord, source: SourceType, id: string): Record<string, unknown> {
-  return {
-    event: { id, module: 'aws', dataset: DATASETS[source], original: record.message },
-    cloud: { provider: 'aws', account: { id: record.owner } },
-    aws: {
-      cloudwatch: {
-        log_group: record.logGroup,
-        log_stream: record.logStream,
-        event_id: record.id,
-        owner: record.owner,
-        subscription_filters: record.subscriptionFilters,
-      },
-    },
-    logwarden: { source },
+type Event = Record<string, Record<string, unknown>>;
+
+function objectAt(event: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = event[key];
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  const fresh: Record<string, unknown> = {};
+  event[key] = fresh;
+  return fresh;
+}
+
+/**
+ * Writes the fields only the envelope may set, over whatever a parser produced: a message can
+ * never change where its event seems to come from.
+ */
+export function assertEnvelope(event: Record<string, unknown>, record: LogRecord, source: SourceType, id: string): void {
+  const ev = objectAt(event, 'event');
+  ev['id'] = id;
+  ev['module'] = 'aws';
+  ev['dataset'] = DATASETS[source];
+  ev['original'] = record.message;
+  const cloud = objectAt(event, 'cloud');
+  cloud['provider'] = 'aws';
+  cloud['account'] = { id: record.owner };
+  objectAt(event, 'aws')['cloudwatch'] = {
+    log_group: record.logGroup,
+    log_stream: record.logStream,
+    event_id: record.id,
+    owner: record.owner,
+    subscription_filters: record.subscriptionFilters,
   };
+  objectAt(event, 'logwarden')['source'] = source;
 }
 
 /** The event before any parser ran: what the envelope alone says. */
 export function baseEvent(record: LogRecord, source: SourceType, id: string): Record<string, unknown> {
   const name = source === 'lambda' ? functionName(record.logGroup) : undefined;
-  const event: Record<string, unknown> = {
-    '@timestamp': isoTime(record.timestamp),
-    message: withoutTrailingNewline(record.message),
+  const event: Event = {
     event: { kind: 'event' },
-    ...(name === undefined ? {} : { faas: { name } }),
-    logwarden: { parser: 'raw', ...(record.part === undefined ? {} : { part: record.part }) },
+    cloud: {},
+    aws: {},
+    logwarden: { parser: 'raw' },
   };
-  mergeFields(event, envelopeFields(record, source, id));
-  return event;
+  const out = event as Record<string, unknown>;
+  out['@timestamp'] = isoTime(record.timestamp);
+  out['message'] = withoutTrailingNewline(record.message);
+  if (name !== undefined) out['faas'] = { name };
+  if (record.part !== undefined) (event['logwarden'] as Record<string, unknown>)['part'] = record.part;
+  assertEnvelope(out, record, source, id);
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Deep-merges parser fields into an event: plain objects merge key by key, anything else
- * replaces. Keys are copied with defineProperty, so a key named `__proto__` (already renamed by
- * the JSON parser, but defence in depth) can never reach a prototype.
+ * replaces. A key named `__proto__` (already renamed by the JSON parser, but defence in depth)
+ * becomes an own property and can never reach a prototype.
  */
 export function mergeFields(target: Record<string, unknown>, fields: { readonly [key: string]: unknown }): void {
   for (const key of Object.keys(fields)) {
@@ -10,8 +10,11 @@ export function mergeFields(target: Record<string, unknown>, fields: { readonly 
     const existing = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isPlainObject(value) && isPlainObject(existing)) {
       mergeFields(existing, value);
-    } else {
+    } else if (key === '__proto__') {
+      // Assignment would set the prototype: define an own property instead.
       Object.defineProperty(target, key, { value: isPlainObject(value) ? cloneObject(value) : value, enumerable: true, writable: true, configurable: true });
+    } else {
+      target[key] = isPlainObject(value) ? cloneObject(value) : value;
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { LogRecord } from '../schemas/log-record';
 import type { NormalizedEvent, SourceType } from '../schemas/normalized-event';
 import { normalizedEventSchema } from '../schemas/normalized-event';
-import { baseEvent, envelopeFields, eventId, withoutTrailingNewline } from './base-event';
+import { assertEnvelope, baseEvent, eventId, withoutTrailingNewline } from './base-event';
 import type { SourceClassifier } from './classify-source';
 import type { NormalizeConfig } from './config';
 import { mergeFields } from './merge-fields';
@@ -36,12 +36,12 @@ export function normalizeRecord(record: LogRecord, normalizer: Normalizer): Norm
     if (outcome.fields !== undefined) mergeFields(event, outcome.fields);
     const meta: Record<string, unknown> = { parser: outcome.parser };
     if (outcome.kind === 'failed') meta['parse_error'] = outcome.error;
-    if (outcome.kind === 'parsed' && outcome.duplicateKeys !== undefined && outcome.duplicateKeys.length > 0) meta['duplicate_keys'] = [...outcome.duplicateKeys];
+    if (outcome.duplicateKeys !== undefined && outcome.duplicateKeys.length > 0) meta['duplicate_keys'] = [...outcome.duplicateKeys];
     mergeFields(event, { logwarden: meta });
     break;
   }
   // Re-assert what only the envelope may say, whatever a parser emitted.
-  mergeFields(event, envelopeFields(record, source, id));
+  assertEnvelope(event, record, source, id);
   return validated(event, record, source, id);
 }
 

@@ -19,7 +19,7 @@ export type ParseOutcome =
   /** The line is in this parser's format. */
   | { readonly kind: 'parsed'; readonly parser: string; readonly fields: EventFields; readonly duplicateKeys?: readonly string[] }
   /** The line should be in this format (the source says so) but is not: kept with the reason. */
-  | { readonly kind: 'failed'; readonly parser: string; readonly error: string; readonly fields?: EventFields }
+  | { readonly kind: 'failed'; readonly parser: string; readonly error: string; readonly fields?: EventFields; readonly duplicateKeys?: readonly string[] }
   /** Not this parser's format: try the next one. */
   | { readonly kind: 'skip' };
 

@@ -1,0 +1,9 @@
+import { stopServices } from '../scripts/services/run-services';
+import { takeStartedServices } from '../scripts/services/started-services';
+
+/** Stops only what the global setup started; services that were already running stay up. */
+export default async function globalTeardown(): Promise<void> {
+  const started = takeStartedServices();
+  if (started.length === 0) return;
+  for (const { name, outcome } of await stopServices(started)) process.stderr.write(`[services] ${name}: ${outcome}\n`);
+}
