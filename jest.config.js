@@ -8,6 +8,7 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
 };
 
 /** @type {import('jest').Config} */

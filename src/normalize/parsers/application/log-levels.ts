@@ -6,17 +6,21 @@ const LEVEL_WORDS: ReadonlySet<string> = new Set([
 
 /** Numeric levels of pino and bunyan, the common Node.js JSON loggers. */
 const NUMERIC_LEVELS: ReadonlyMap<number, string> = new Map([
-  [10, 'trace'], [20, 'debug'], [30, 'info'], [40, 'warn'], [50, 'error'], [60, 'fatal'],
+  [10, 'TRACE'], [20, 'DEBUG'], [30, 'INFO'], [40, 'WARN'], [50, 'ERROR'], [60, 'FATAL'],
 ]);
 
-/** A level word as written (ECS `log.level` keeps the source's spelling), or undefined. */
+// `log.level` is upper case across every source (the Lambda runtimes print it so), so rules,
+// dashboards and aggregations see one spelling whatever the logger wrote.
+
+/** A level word in upper case, or undefined when the word is not a level. */
 export function levelWord(word: string, anyCase: boolean): string | undefined {
   if (word.length > 9) return undefined;
-  return LEVEL_WORDS.has(anyCase ? word.toUpperCase() : word) ? word : undefined;
+  const upper = word.toUpperCase();
+  return LEVEL_WORDS.has(anyCase ? upper : word) ? upper : undefined;
 }
 
-/** `log.level` from a JSON level value: a string as written, or a pino/bunyan number by name. */
+/** `log.level` from a JSON level value: a string in upper case, or a pino/bunyan number by name. */
 export function levelOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value !== '' && value.length <= 32 ? value : undefined;
+  if (typeof value === 'string') return value !== '' && value.length <= 32 ? value.toUpperCase() : undefined;
   return typeof value === 'number' ? NUMERIC_LEVELS.get(value) : undefined;
 }

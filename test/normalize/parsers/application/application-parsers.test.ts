@@ -16,13 +16,13 @@ const JSON_CASES: readonly { when: string; line: string; fields: EventFields }[]
   {
     when: 'a pino line has a numeric level and msg',
     line: '{"level":30,"time":1764352991000,"pid":8,"hostname":"ip-10-0-0-1","msg":"order created","orderId":"o-1"}',
-    fields: { log: { level: 'info' }, message: 'order created', json: { time: 1764352991000, pid: 8, hostname: 'ip-10-0-0-1', orderId: 'o-1' } },
+    fields: { log: { level: 'INFO' }, message: 'order created', json: { time: 1764352991000, pid: 8, hostname: 'ip-10-0-0-1', orderId: 'o-1' } },
   },
   {
     when: 'a winston line has an error object',
     line: '{"level":"error","message":"payment failed","error":{"name":"CardError","message":"card declined","stack":"CardError: card declined\\n    at charge (/app/pay.js:10:5)","code":"E_DECLINED"},"service":"payments"}',
     fields: {
-      log: { level: 'error' }, message: 'payment failed',
+      log: { level: 'ERROR' }, message: 'payment failed',
       error: { message: 'card declined', type: 'CardError', stack_trace: 'CardError: card declined\n    at charge (/app/pay.js:10:5)', code: 'E_DECLINED' },
       json: { error: { name: 'CardError', message: 'card declined', stack: 'CardError: card declined\n    at charge (/app/pay.js:10:5)', code: 'E_DECLINED' }, service: 'payments' },
     },
@@ -59,14 +59,14 @@ const TEXT_CASES: readonly { when: string; line: string; parser: string; fields:
     when: 'an RFC 5424 syslog line has a header', parser: 'application-syslog',
     line: '<34>1 2025-11-28T18:03:11.003Z web-1 sshd 4123 ID47 - Failed password for root from 203.0.113.5 port 22 ssh2',
     fields: {
-      log: { level: 'critical', syslog: { priority: 34, severity: { code: 2, name: 'critical' }, facility: { code: 4, name: 'auth' }, version: '1', hostname: 'web-1', appname: 'sshd', procid: '4123', msgid: 'ID47' } },
+      log: { level: 'CRITICAL', syslog: { priority: 34, severity: { code: 2, name: 'critical' }, facility: { code: 4, name: 'auth' }, version: '1', hostname: 'web-1', appname: 'sshd', procid: '4123', msgid: 'ID47' } },
       process: { name: 'sshd', pid: 4123 },
     },
   },
   {
     when: 'an RFC 3164 line has a priority and a tag without pid', parser: 'application-syslog',
     line: '<13>Nov 28 18:03:11 web-1 app: started',
-    fields: { log: { level: 'notice', syslog: { priority: 13, severity: { code: 5, name: 'notice' }, facility: { code: 1, name: 'user' }, hostname: 'web-1', appname: 'app' } }, process: { name: 'app' } },
+    fields: { log: { level: 'NOTICE', syslog: { priority: 13, severity: { code: 5, name: 'notice' }, facility: { code: 1, name: 'user' }, hostname: 'web-1', appname: 'app' } }, process: { name: 'app' } },
   },
   {
     when: 'a /var/log/secure line has no priority', parser: 'application-syslog',
@@ -81,7 +81,7 @@ const TEXT_CASES: readonly { when: string; line: string; parser: string; fields:
   { when: 'an ISO timestamp is followed by the level', parser: 'application-text', line: '2025-11-28T18:03:31.123Z INFO order created', fields: { log: { level: 'INFO' } } },
   { when: 'a Python logging line has a thread before the level', parser: 'application-text', line: '2025-11-28 18:03:31,123 [main] ERROR db - connection lost', fields: { log: { level: 'ERROR' } } },
   { when: 'a request id sits between the timestamp and the level (tabs)', parser: 'application-text', line: '2025-11-28T18:03:31.123Z\t0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\tWARN\tslow', fields: { log: { level: 'WARN' } } },
-  { when: 'the timestamp has an offset and the level a colon', parser: 'application-text', line: '2025-11-28T18:03:31+02:00 warn: disk 91% full', fields: { log: { level: 'warn' } } },
+  { when: 'the timestamp has an offset and the level a colon', parser: 'application-text', line: '2025-11-28T18:03:31+02:00 warn: disk 91% full', fields: { log: { level: 'WARN' } } },
   { when: 'the line starts with a bracketed level', parser: 'application-text', line: '[DEBUG] cache miss for key orders:42', fields: { log: { level: 'DEBUG' } } },
   { when: 'the line starts with an upper-case level and a colon', parser: 'application-text', line: 'ERROR: connection refused', fields: { log: { level: 'ERROR' } } },
 ];
@@ -124,6 +124,6 @@ describe('normalize: application logs', () => {
 
   it('parses a 1 MB JSON line', () => {
     const line = JSON.stringify({ level: 'info', msg: 'big', payload: 'p'.repeat(1 << 20) });
-    expect(parse(line)).toMatchObject({ kind: 'parsed', parser: 'application-json', fields: { log: { level: 'info' }, message: 'big' } });
+    expect(parse(line)).toMatchObject({ kind: 'parsed', parser: 'application-json', fields: { log: { level: 'INFO' }, message: 'big' } });
   });
 });
