@@ -93,8 +93,8 @@ async function pipeline(): Promise<Pipeline> {
   // Handlers read their environment at cold start: load fresh copies after setting it.
   jest.isolateModules(() => {
     /* eslint-disable @typescript-eslint/no-require-imports -- isolateModules needs synchronous loading */
-    forward = (require('../../functions/forward/handler') as typeof import('../../functions/forward/handler')).handler;
-    normalize = (require('../../functions/normalize/handler') as typeof import('../../functions/normalize/handler')).handler;
+    forward = (require('../../functions/forward/handler') as { handler: Pipeline['forward'] }).handler;
+    normalize = (require('../../functions/normalize/handler') as { handler: Pipeline['normalize'] }).handler;
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
   if (forward === undefined || normalize === undefined) throw new Error('handlers did not load');

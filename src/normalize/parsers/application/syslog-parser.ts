@@ -26,7 +26,7 @@ export const SYSLOG_PARSER: LogParser = {
     const facility = priority === undefined ? undefined : { code: Math.floor(priority / 8), name: FACILITIES[Math.floor(priority / 8)] };
     const fields = withoutEmpty({
       log: {
-        level: severity?.name.toUpperCase(),
+        level: severity?.name?.toUpperCase(),
         syslog: { priority, severity, facility, version: version?.toString(), hostname, appname: appName, procid: procId, msgid: msgId },
       },
       process: { name: appName, pid: procId === undefined ? undefined : integerOf(procId) },
