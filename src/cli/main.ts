@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { NormalizeOptions } from './commands/normalize';
 import { normalizeCommand } from './commands/normalize';
+import type { DlqOptions } from './commands/dlq';
+import { DLQ_STAGES, dlqCommand } from './commands/dlq';
 import { rulesTest } from './commands/rules-test';
 import { rulesValidate } from './commands/rules-validate';
 import { scan } from './commands/scan';
@@ -20,6 +22,11 @@ interface NormalizeCliOptions {
 function toNormalizeOptions(opts: NormalizeCliOptions): NormalizeOptions {
   const { config, ...rest } = opts;
   return config === undefined ? rest : { ...rest, config };
+}
+
+/** Commander leaves absent options undefined; the option types are exact, so drop them. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -56,6 +63,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'lines: one log message per line; ndjson: one JSON record per line; cwl: one subscription payload per line').choices(['lines', 'ndjson', 'cwl']).default('lines'))
     .option('--config <file>', 'normalize configuration (JSON: sources, accounts, vpcFlowFormats)')
     .action(async (input: string | undefined, opts: NormalizeCliOptions) => setExit(await normalizeCommand(input, toNormalizeOptions(opts), io)));
+
+  const dlq = program.command('dlq').description('dead letters: records a stage could not process, with the reason');
+  for (const action of ['list', 'redrive'] as const) {
+    dlq
+      .command(action)
+      .description(action === 'list' ? 'list dead letters' : 'send dead letters back into the pipeline after a fix; letters that still fail are kept')
+      .addOption(new Option('--stage <stage>', 'only this stage').choices([...DLQ_STAGES]))
+      .option('--dir <dir>', 'local dead-letter folder (default: LOGWARDEN_DLQ_DIR or .local/dead-letters)')
+      .option('--queue-url <url>', 'the SQS dead-letter queue (default: LOGWARDEN_DLQ_URL)')
+      .option('--dry-run', 'show what would be redriven', false)
+      .option('--json', 'print JSON', false)
+      .action(async (opts: DlqOptions) => setExit(await dlqCommand(action, withoutUndefined(opts), io)));
+  }
 
   program
     .command('scan')

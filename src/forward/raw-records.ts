@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { SubscriptionPayload } from '../cloudwatch/subscription-payload';
 import type { LogRecord } from '../schemas/log-record';
@@ -18,8 +18,18 @@ export interface RawEntry {
  * per key). A hash keeps the key within Kinesis's 256-character limit for any group/stream name.
  */
 export function partitionKeyFor(logGroup: string, logStream: string): string {
-  return createHash('sha256').update(`${logGroup}\u0000${logStream}`).digest('base64url');
+  const name = `${logGroup}\u0000${logStream}`;
+  let key = recentKeys.get(name);
+  if (key === undefined) {
+    key = hash('sha256', name, 'base64url');
+    // Consecutive records come from the same few streams: remember the latest keys (bounded).
+    if (recentKeys.size >= 1024) recentKeys.clear();
+    recentKeys.set(name, key);
+  }
+  return key;
 }
+
+const recentKeys = new Map<string, string>();
 
 export function toLogRecords(payload: SubscriptionPayload): LogRecord[] {
   return payload.logEvents.map((e) => ({

@@ -33,9 +33,17 @@ export function withoutTrailingNewline(message: string): string {
   return message.endsWith('\n') ? message.slice(0, -1) : message;
 }
 
+// Log events of one delivery share timestamps (often to the millisecond): reuse the last text.
+let lastTimeMs = Number.NaN;
+let lastTimeText = '';
+
 function isoTime(ms: number): string {
+  if (ms === lastTimeMs) return lastTimeText;
   const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+  const text = Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+  lastTimeMs = ms;
+  lastTimeText = text;
+  return text;
 }
 
 type Event = Record<string, Record<string, unknown>>;

@@ -13,6 +13,7 @@ import type { StreamRecord } from '../../src/kinesis/read-stream';
 import { readAllRecords } from '../../src/kinesis/read-stream';
 import { decodeNormalizedEvent } from '../../src/normalize/normalized-record';
 import type { NormalizedEvent } from '../../src/schemas/normalized-event';
+import { run } from '../cli/cli-io';
 import { CONTROL_PAYLOAD, subscriptionEvent, subscriptionPayload } from '../factories/kinesis-events';
 
 jest.setTimeout(180_000);
@@ -200,5 +201,15 @@ describe('integration: forward → raw → normalize → normalized on kinesis-l
     const { letters } = await new FileDeadLetterSink(p.deadLetters).read('normalize');
     expect(letters.map((l) => [l.reason, l.source?.sequenceNumber])).toEqual(records.map((r) => ['undecodable-record', r.sequenceNumber]));
     expect(letters[1]?.error).toMatch(/inflates beyond/);
+  });
+
+  it('redrives dead letters back into the raw stream with `logwarden dlq redrive`', async () => {
+    const before = await readAllRecords(p.client, p.raw, { timeoutMs: 60_000 });
+    const result = await run(['dlq', 'redrive', '--stage', 'normalize', '--dir', p.deadLetters]);
+    expect(result.stdout).toMatch(/2 of 2 dead letter\(s\) redriven/);
+    expect(result.code).toBe(0);
+    const after = await readAllRecords(p.client, p.raw, { timeoutMs: 60_000 });
+    expect(after.length - before.length).toBe(2);
+    expect((await new FileDeadLetterSink(p.deadLetters).read('normalize')).letters).toEqual([]);
   });
 });
