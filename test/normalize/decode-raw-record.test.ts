@@ -25,6 +25,8 @@ describe('normalize: decoding raw stream records', () => {
     ['a JSON object of another shape', Buffer.from('{"hello":"world"}')],
     ['a gzip bomb', gzipSync(Buffer.alloc(64 * 1024 * 1024))],
     ['a record with an unknown key', Buffer.from(JSON.stringify({ ...record, logwarden: 'x' }))],
+    ['100,000 nested arrays', Buffer.from(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)],
+    ['a 100,000-level nested object', Buffer.from(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`)],
   ])('refuses %s with a reason', (_name, data) => {
     const decoded = decodeRawRecord(data);
     expect(decoded.ok).toBe(false);
