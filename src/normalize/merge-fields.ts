@@ -1,7 +1,9 @@
 /**
  * Deep-merges parser fields into an event: plain objects merge key by key, anything else
- * replaces. A key named `__proto__` (already renamed by the JSON parser, but defence in depth)
- * becomes an own property and can never reach a prototype.
+ * replaces. A subtree the event does not have yet is attached as it is, not copied (parser
+ * outputs are fresh per line, and validation copies the event anyway). A key named `__proto__`
+ * (already renamed by the JSON parser, but defence in depth) becomes an own property and can
+ * never reach a prototype.
  */
 export function mergeFields(target: Record<string, unknown>, fields: { readonly [key: string]: unknown }): void {
   for (const key of Object.keys(fields)) {
@@ -12,17 +14,11 @@ export function mergeFields(target: Record<string, unknown>, fields: { readonly 
       mergeFields(existing, value);
     } else if (key === '__proto__') {
       // Assignment would set the prototype: define an own property instead.
-      Object.defineProperty(target, key, { value: isPlainObject(value) ? cloneObject(value) : value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
     } else {
-      target[key] = isPlainObject(value) ? cloneObject(value) : value;
+      target[key] = value;
     }
   }
-}
-
-function cloneObject(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  mergeFields(out, value);
-  return out;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
