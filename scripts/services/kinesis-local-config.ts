@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StreamSpec } from '../../src/kinesis/ensure-stream';
 import { resolveStreamNames } from '../../src/kinesis/stream-names';
+import { parseVariable, portSchema } from './env-variable';
 
 /**
  * kinesis-mock's own defaults are 4567 (TLS) and 4568 (plain HTTP), and LocalStack uses 4566;
@@ -33,8 +34,6 @@ export interface KinesisLocalConfig {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const portSchema = z.coerce.number().int().min(1).max(65_535);
-
 /** Reads the kinesis-local settings from an environment; a bad value is an error naming the variable. */
 export function readKinesisLocalConfig(env: Readonly<Record<string, string | undefined>>): KinesisLocalConfig {
   const port = parseVariable(env, KINESIS_LOCAL_ENV.port, portSchema, DEFAULT_KINESIS_LOCAL_PORT);
@@ -55,12 +54,4 @@ export function readKinesisLocalConfig(env: Readonly<Record<string, string | und
     stopGraceMs: 5_000,
     env,
   };
-}
-
-function parseVariable<T>(env: Readonly<Record<string, string | undefined>>, name: string, schema: z.ZodType<T>, fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new RangeError(`${name}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
-  return parsed.data;
 }

@@ -29,3 +29,10 @@ function readPackageName(manifest: string): unknown {
     return undefined;
   }
 }
+
+/** Where a service keeps downloads and unpacked copies between runs: `.cache/<name>/` (ignored by git). */
+export function serviceCacheDir(name: string, projectRoot: string = findProjectRoot()): string {
+  const dir = path.join(projectRoot, '.cache', name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

@@ -1,9 +1,20 @@
 import type { ProcessingPipeline, RuleCollection } from '../sigma';
 import { formatProblem, loadPipelineFile, loadRules, SigmaRuleError } from '../sigma';
+import { pipelineFilesIn } from '../detect/gather-bundle';
 import type { CliIo } from './io';
 
 export async function loadPipelines(files: readonly string[]): Promise<ProcessingPipeline[]> {
   return Promise.all(files.map((f) => loadPipelineFile(f)));
+}
+
+/**
+ * The pipelines to apply: those given with --pipeline, else those of the `pipelines/` folders of
+ * the directories given (a detections folder carries its own mappings).
+ */
+export async function pipelineFilesFor(rulePaths: readonly string[], explicit: readonly string[]): Promise<string[]> {
+  if (explicit.length > 0) return [...explicit];
+  const found = await Promise.all(rulePaths.map((p) => pipelineFilesIn(p)));
+  return [...new Set(found.flat())];
 }
 
 /**
@@ -13,7 +24,7 @@ export async function loadPipelines(files: readonly string[]): Promise<Processin
 export async function loadRulesOrReport(rulePaths: readonly string[], pipelineFiles: readonly string[], io: CliIo): Promise<RuleCollection | undefined> {
   let pipelines: ProcessingPipeline[];
   try {
-    pipelines = await loadPipelines(pipelineFiles);
+    pipelines = await loadPipelines(await pipelineFilesFor(rulePaths, pipelineFiles));
   } catch (err) {
     if (!(err instanceof SigmaRuleError)) throw err;
     for (const p of err.problems) io.stderr.write(`${formatProblem(p)}\n`);

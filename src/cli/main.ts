@@ -42,13 +42,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('validate Sigma rules, correlations and filters; exit 0 only when all are valid')
     .argument('<paths...>', 'rule files or directories')
     .option('--json', 'print one JSON object: {files, valid, invalid, errors: [{file, line, field, message}]}', false)
-    .option('--pipeline <file>', 'processing pipeline to apply (repeatable)', collect, [])
+    .option('--pipeline <file>', 'processing pipeline to apply (repeatable; default: the pipelines/ folder of each directory given)', collect, [])
     .action(async (paths: string[], opts: { json: boolean; pipeline: string[] }) => setExit(await rulesValidate(paths, opts, io)));
   rules
     .command('test')
     .description('run the <rule>.tests.yml files beside rules; exit non-zero on any failure')
     .argument('[paths...]', 'rule files or directories (default: detections)')
-    .option('--pipeline <file>', 'processing pipeline to apply (repeatable)', collect, [])
+    .option('--pipeline <file>', 'processing pipeline to apply (repeatable; default: the pipelines/ folder of each directory given)', collect, [])
     .option('--require-tests', 'fail when a rule file has no tests file', false)
     .option('--json', 'print the report as JSON', false)
     .action(async (paths: string[], opts: { pipeline: string[]; requireTests: boolean; json: boolean }) => setExit(await rulesTest(paths, opts, io)));
@@ -82,7 +82,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('evaluate Sigma rules over NDJSON events; prints one NDJSON line per match')
     .argument('[events]', 'NDJSON file, or - for standard input (default)')
     .requiredOption('--rules <paths...>', 'rule files or directories')
-    .option('--pipeline <file>', 'processing pipeline to apply (repeatable)', collect, [])
+    .option('--pipeline <file>', 'processing pipeline to apply (repeatable; default: the pipelines/ folder of each directory given)', collect, [])
     .action(async (events: string | undefined, opts: { rules: string[]; pipeline: string[] }) => {
       const split = splitEventsFromRules(events, opts.rules);
       setExit(await scan(split.events, { ...opts, rules: split.rules }, io));

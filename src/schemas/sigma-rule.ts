@@ -11,6 +11,7 @@ import {
   titleSchema,
   uniqueList,
 } from './sigma-common';
+import { logwardenAttributesSchema } from './logwarden-attributes';
 
 /** A Sigma detection rule document (sigma-detection-rule-schema.json, v2.1). Custom top-level attributes are kept. */
 export const sigmaRuleSchema = z.looseObject({
@@ -42,6 +43,7 @@ export const sigmaRuleSchema = z.looseObject({
   level: levelSchema.optional(),
   tags: uniqueList(tagSchema).optional(),
   scope: z.array(z.string().min(2)).optional(),
+  logwarden: logwardenAttributesSchema.optional(),
 });
 
 export type SigmaRuleDocument = z.infer<typeof sigmaRuleSchema>;

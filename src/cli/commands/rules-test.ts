@@ -2,7 +2,7 @@ import { formatProblem } from '../../sigma';
 import { runRuleTests } from '../../sigma/testing/run-rule-tests';
 import type { CliIo } from '../io';
 import { EXIT } from '../io';
-import { loadPipelines } from '../load-cli-rules';
+import { loadPipelines, pipelineFilesFor } from '../load-cli-rules';
 
 export interface RulesTestOptions {
   readonly pipeline: readonly string[];
@@ -12,8 +12,9 @@ export interface RulesTestOptions {
 
 /** `logwarden rules test [<file|dir>…]`: runs the `.tests.yml` files beside rules; non-zero exit on any failure. */
 export async function rulesTest(paths: readonly string[], options: RulesTestOptions, io: CliIo): Promise<number> {
-  const pipelines = await loadPipelines(options.pipeline);
-  const report = await runRuleTests(paths.length > 0 ? paths : ['detections'], { pipelines });
+  const targets = paths.length > 0 ? paths : ['detections'];
+  const pipelines = await loadPipelines(await pipelineFilesFor(targets, options.pipeline));
+  const report = await runRuleTests(targets, { pipelines });
   const failed = report.results.filter((r) => !r.passed);
   const missing = options.requireTests ? report.untested : [];
   const ok = failed.length === 0 && report.problems.length === 0 && missing.length === 0;

@@ -2,7 +2,7 @@ import { collectRuleFiles, formatProblem, loadRules, SigmaRuleError } from '../.
 import type { RuleProblem } from '../../sigma';
 import type { CliIo } from '../io';
 import { EXIT } from '../io';
-import { loadPipelines } from '../load-cli-rules';
+import { loadPipelines, pipelineFilesFor } from '../load-cli-rules';
 
 export interface ValidateOptions {
   readonly json: boolean;
@@ -15,7 +15,7 @@ export async function rulesValidate(paths: readonly string[], options: ValidateO
   let files: readonly string[] = [];
   let invalid = new Set<string>();
   try {
-    const pipelines = await loadPipelines(options.pipeline);
+    const pipelines = await loadPipelines(await pipelineFilesFor(paths, options.pipeline));
     const collection = await loadRules(paths, { pipelines });
     problems = [...collection.problems];
     files = collection.files;
