@@ -1,5 +1,6 @@
 import type { BatchStage, DeadLetterRequest, RecordOutcome } from '../batch/process-batch';
 import type { KinesisEventRecord } from '../batch/kinesis-event';
+import { deadLettersFrom } from '../batch/dead-letter-requests';
 import type { DeadLetterSink } from '../dead-letters/dead-letter';
 import type { StreamEntry, StreamWriter } from '../streams/stream-writer';
 import { decodeRawRecord } from './decode-raw-record';
@@ -37,22 +38,7 @@ export function normalizeStage(deps: NormalizeStageDeps): BatchStage<StreamEntry
       return (await deps.writeNormalized(outputs)).failed;
     },
     async deadLetter(requests: readonly DeadLetterRequest[]) {
-      const at = deps.now().toISOString();
-      await deps.deadLetters.send(
-        requests.map(({ record, reason, error }) => ({
-          stage: 'normalize' as const,
-          reason,
-          error,
-          at,
-          payload: { kind: 'kinesis-record' as const, base64: record.kinesis.data },
-          source: {
-            stream: record.eventSourceARN,
-            shardId: record.eventID.split(':')[0],
-            sequenceNumber: record.kinesis.sequenceNumber,
-            partitionKey: record.kinesis.partitionKey,
-          },
-        })),
-      );
+      await deps.deadLetters.send(deadLettersFrom('normalize', requests, deps.now()));
     },
   };
 }

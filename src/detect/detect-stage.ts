@@ -1,0 +1,36 @@
+import type { AlertCandidate } from '../alerts/alert-document';
+import type { BatchStage, DeadLetterRequest, RecordOutcome } from '../batch/process-batch';
+import type { KinesisEventRecord } from '../batch/kinesis-event';
+import { deadLettersFrom } from '../batch/dead-letter-requests';
+import type { DeadLetterSink } from '../dead-letters/dead-letter';
+import { decodeNormalizedEvent } from '../normalize/normalized-record';
+import type { AlertStore } from './alert-store';
+import type { Detector } from './match-event';
+import { matchEvent } from './match-event';
+
+export interface DetectStageDeps {
+  readonly detector: Detector;
+  readonly alerts: AlertStore;
+  readonly deadLetters: DeadLetterSink;
+  readonly now: () => Date;
+}
+
+/**
+ * The `detect` stage over one batch of the "normalized" stream: every event is evaluated
+ * against the compiled rules; matches become alert candidates, recorded in the alert store.
+ */
+export function detectStage(deps: DetectStageDeps): BatchStage<AlertCandidate> {
+  return {
+    process(record: KinesisEventRecord): RecordOutcome<AlertCandidate> {
+      const decoded = decodeNormalizedEvent(Buffer.from(record.kinesis.data, 'base64'));
+      if (!decoded.ok) return { kind: 'dead-letter', reason: 'undecodable-event', error: decoded.error };
+      return { kind: 'processed', outputs: matchEvent(decoded.event, deps.detector) };
+    },
+    async write(candidates) {
+      return (await deps.alerts.record(candidates)).failed;
+    },
+    async deadLetter(requests: readonly DeadLetterRequest[]) {
+      await deps.deadLetters.send(deadLettersFrom('detect', requests, deps.now()));
+    },
+  };
+}
