@@ -1,14 +1,23 @@
 /**
- * Local services for development and integration tests (kinesis-local; OpenSearch later).
+ * Local services for development and integration tests: kinesis-local and OpenSearch.
  *
  *   npm run services:up       start or reuse each service, create streams, print the endpoints
  *   npm run services:down     stop what services:up started (anything else is left running)
  *   npm run services:status   say what is running where
  *
- * Settings come from the environment: KINESIS_ENDPOINT (use that endpoint, start nothing),
- * LOGWARDEN_KINESIS_PORT (default 4577), LOGWARDEN_KINESIS_TLS_PORT (default port + 1),
- * LOGWARDEN_RAW_STREAM, LOGWARDEN_NORMALIZED_STREAM. PID files and logs: .local/services/.
+ * Settings come from the environment:
+ * - kinesis-local: KINESIS_ENDPOINT (use that endpoint, start nothing), LOGWARDEN_KINESIS_PORT
+ *   (default 4577), LOGWARDEN_KINESIS_TLS_PORT (default port + 1), LOGWARDEN_RAW_STREAM,
+ *   LOGWARDEN_NORMALIZED_STREAM.
+ * - OpenSearch: OPENSEARCH_URL (use that cluster, start nothing), LOGWARDEN_OPENSEARCH_PORT
+ *   (default 9420, outside the 9200–9399 range other OpenSearch and Elasticsearch nodes take),
+ *   LOGWARDEN_OPENSEARCH_TRANSPORT_PORT (default port + 1),
+ *   LOGWARDEN_OPENSEARCH_START_TIMEOUT_MS (default 180000). The first `up` needs Java 11+
+ *   (17 recommended) and Maven: it fetches the distribution once into .cache/opensearch/.
+ *   As root, the node runs as system user logwarden-opensearch (created when missing).
+ * PID files and logs: .local/services/; OpenSearch data: .local/services/opensearch/<port>/.
  */
+import { redactUrl } from './services/redact-url';
 import { createLocalServices } from './services/registry';
 import { clientEnvOf, describeError, describeServices, startServices, stopServices } from './services/run-services';
 
@@ -29,11 +38,11 @@ async function run(command: Command): Promise<void> {
     const up = await startServices(services, report);
     for (const { service, start, resources } of up) {
       const pid = start.pid === undefined ? '' : ` pid ${start.pid},`;
-      console.log(`${service.name}: ${start.outcome},${pid} ${start.endpoint} (${(start.elapsedMs / 1000).toFixed(1)} s)`);
+      console.log(`${service.name}: ${start.outcome},${pid} ${redactUrl(start.endpoint)} (${(start.elapsedMs / 1000).toFixed(1)} s)`);
       for (const line of resources) console.log(`  ${line}`);
     }
     console.log('environment for clients:');
-    for (const [name, value] of Object.entries(clientEnvOf(up))) console.log(`  export ${name}=${value}`);
+    for (const [name, value] of Object.entries(clientEnvOf(up))) console.log(`  export ${name}=${redactUrl(value)}`);
   } else if (command === 'down') {
     for (const { name, outcome } of await stopServices(services)) console.log(`${name}: ${outcome}`);
   } else {

@@ -12,10 +12,10 @@ export const OPENSEARCH_VERSION = '2.19.6';
 export const OPENSEARCH_ARTIFACT = `org.opensearch.distribution.integ-test-zip:opensearch:${OPENSEARCH_VERSION}:zip`;
 
 /**
- * 9200/9300 are OpenSearch's (and Elasticsearch's) defaults, which a developer's own cluster
- * usually holds; ours sits beside them so tests never write into someone else's cluster.
+ * Outside 9200–9299 (HTTP) and 9300–9399 (transport), where OpenSearch and Elasticsearch nodes
+ * pick their ports, so a developer's own cluster never holds ours and tests never write into it.
  */
-export const DEFAULT_OPENSEARCH_PORT = 9250;
+export const DEFAULT_OPENSEARCH_PORT = 9420;
 
 /** A node answering with this cluster name and version on our port is ours to reuse. */
 export const OPENSEARCH_CLUSTER_NAME = 'logwarden-local';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 
 export interface DetachedCommand {
   readonly command: string;
@@ -15,6 +15,8 @@ export function spawnDetached(command: DetachedCommand): number {
   try {
     writeSync(log, `\n=== ${new Date().toISOString()} ${command.command} ${command.args.join(' ')} (cwd ${command.cwd})\n`);
     const child = spawn(command.command, [...command.args], { cwd: command.cwd, env: command.env, detached: true, stdio: ['ignore', log, log] });
+    // A failed spawn (ENOENT, EACCES) also emits 'error' later; the missing pid reports it here.
+    child.once('error', () => undefined);
     if (child.pid === undefined) throw new Error(`could not start ${command.command}`);
     child.unref();
     return child.pid;
@@ -38,6 +40,43 @@ export function isProcessAlive(pid: number): boolean {
 export function processCommandLine(pid: number): string | undefined {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The process, or the first of its descendants, whose command line contains `marker` (Linux
+ * /proc). A launcher such as runuser forks the real program, and it is the program that
+ * should be signalled: runuser answers SIGTERM by SIGKILLing its child 2 s later.
+ */
+export function findProcessInTree(pid: number, marker: string): number | undefined {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const parent = parentOf(Number(entry));
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const queue = [pid];
+  // Breadth first; for…of also visits the entries pushed while it runs.
+  for (const current of queue) {
+    if (processCommandLine(current)?.includes(marker) === true) return current;
+    queue.push(...(children.get(current) ?? []));
+  }
+  return undefined;
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(parent) ? parent : undefined;
   } catch {
     return undefined;
   }

@@ -1,13 +1,17 @@
 import { createKinesisLocalService } from './kinesis-local';
 import { readKinesisLocalConfig } from './kinesis-local-config';
+import { createOpenSearchService } from './opensearch';
+import { readOpenSearchConfig } from './opensearch-config';
 import { serviceStateDir } from './project-paths';
 import type { LocalService, ServiceReporter } from './service';
 
 /**
- * Every local service, in start order. A new service (OpenSearch) adds one line here with its
- * own `create…Service(read…Config(env), stateDir, report)`.
+ * Every local service, in start order; each is `create…Service(read…Config(env), stateDir, report)`.
+ * Settings are all read first, so a bad variable fails before anything starts.
  */
 export function createLocalServices(env: Readonly<Record<string, string | undefined>>, report: ServiceReporter): LocalService[] {
   const stateDir = serviceStateDir();
-  return [createKinesisLocalService(readKinesisLocalConfig(env), stateDir, report)];
+  const kinesis = readKinesisLocalConfig(env);
+  const opensearch = readOpenSearchConfig(env);
+  return [createKinesisLocalService(kinesis, stateDir, report), createOpenSearchService(opensearch, stateDir, report)];
 }

@@ -61,7 +61,9 @@ export function clientEnvOf(up: readonly ServiceUp[]): Record<string, string> {
 export function describeError(error: unknown): string {
   const lines: string[] = [];
   for (let e: unknown = error, depth = 0; e !== undefined && depth < 5; depth++) {
-    lines.push(e instanceof Error ? e.message : String(e));
+    const line = e instanceof Error ? e.message : String(e);
+    // A wrapper that only prefixes the service name ("opensearch: …") says nothing more.
+    if (!(lines.at(-1)?.endsWith(line) ?? false)) lines.push(line);
     e = e instanceof Error ? e.cause : undefined;
   }
   return [...new Set(lines)].join('\n  caused by: ');

@@ -1,5 +1,5 @@
 /**
- * The shape every local service (kinesis-local today, OpenSearch later) implements, so
+ * The shape every local service (kinesis-local, OpenSearch) implements, so
  * `npm run services:*` and the jest global setup drive them all the same way.
  */
 export interface LocalService {
