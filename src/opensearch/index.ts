@@ -1,0 +1,24 @@
+// The OpenSearch sink and source: settings, client, index names, templates, bulk writes, alert lookups.
+export { readOpenSearchConfig, openSearchConfigSchema, OpenSearchConfigError } from './config';
+export type { OpenSearchConfig, OpenSearchAuth } from './config';
+export { createOpenSearchClient } from './client';
+export type { OpenSearchClientOptions, OpenSearchCredentialsProvider } from './client';
+export { indexNamesFor, eventsIndexFor, eventsIndexForEvent, boundedDocumentId, DEFAULT_INDEX_PREFIX, MAX_ID_BYTES } from './index-names';
+export type { IndexNames } from './index-names';
+export { buildTemplates, TOTAL_FIELDS_LIMIT } from './templates';
+export type { NamedTemplate, TemplateOptions } from './templates';
+export { ensureIndexTemplates } from './ensure-templates';
+export type { TemplateReport, SetupOutcome } from './ensure-templates';
+export { ensureIndices } from './ensure-indices';
+export type { IndexReport } from './ensure-indices';
+export { setupOpenSearch } from './setup';
+export type { SetupReport } from './setup';
+export { bulkWrite } from './bulk-write';
+export type { BulkWriteOptions, BulkReport, BulkOutcome, BulkRetryInfo } from './bulk-write';
+export type { BulkOperation, BulkFailure, CreateOrIndexOperation, UpdateOperation, IfMatch } from './bulk-operation';
+export { fitFlatObjects, EVENT_FLAT_OBJECT_PATHS, MAX_FLAT_VALUE_BYTES } from './fit-flat-objects';
+export type { FittedDocument } from './fit-flat-objects';
+export { searchAlerts, getAlert, countMatches, refreshIndex } from './search';
+export type { AlertHit, AlertSearchResult, MatchSummary } from './search';
+export { alertSearchBody, matchCountBody, alertFilterSchema } from './alert-queries';
+export type { AlertFilter } from './alert-queries';
