@@ -2,6 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { NormalizeOptions } from './commands/normalize';
 import { normalizeCommand } from './commands/normalize';
+import type { AlertsListOptions } from './commands/alerts';
+import { alertsList, alertsSetStatus, alertsShow } from './commands/alerts';
+import { opensearchSetup } from './commands/opensearch-setup';
 import type { DlqOptions } from './commands/dlq';
 import { DLQ_STAGES, dlqCommand } from './commands/dlq';
 import { rulesTest } from './commands/rules-test';
@@ -63,6 +66,40 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'lines: one log message per line; ndjson: one JSON record per line; cwl: one subscription payload per line').choices(['lines', 'ndjson', 'cwl']).default('lines'))
     .option('--config <file>', 'normalize configuration (JSON: sources, accounts, vpcFlowFormats)')
     .action(async (input: string | undefined, opts: NormalizeCliOptions) => setExit(await normalizeCommand(input, toNormalizeOptions(opts), io)));
+
+  program
+    .command('opensearch')
+    .description('OpenSearch administration')
+    .command('setup')
+    .description('install the index templates and create the alert indices (idempotent); uses OPENSEARCH_URL')
+    .option('--json', 'print the report as JSON', false)
+    .action(async (opts: { json: boolean }) => setExit(await opensearchSetup(io, process.env, { json: opts.json })));
+
+  const alerts = program.command('alerts').description('alerts in OpenSearch: list, show, acknowledge, close');
+  alerts
+    .command('list', { isDefault: true })
+    .description('list alerts, newest first (the default)')
+    .option('--since <when>', 'last seen at or after: 30m, 24h, 7d, or a date')
+    .option('--level <levels>', 'one level or several, comma separated (e.g. high,critical)')
+    .option('--rule <id>', 'alerts of one rule')
+    .option('--status <status>', 'open, acknowledged or closed')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--json', 'print a JSON array of alert documents', false)
+    .action(async (opts: AlertsListOptions) => setExit(await alertsList(withoutUndefined(opts), io)));
+  alerts
+    .command('show')
+    .description('one alert with its event copy and its rule, as JSON')
+    .argument('<id>', 'alert id')
+    .action(async (id: string) => setExit(await alertsShow(id, io)));
+  for (const [name, status] of [['ack', 'acknowledged'], ['close', 'closed'], ['reopen', 'open']] as const) {
+    alerts
+      .command(name)
+      .description(`mark an alert ${status}, recording who and when`)
+      .argument('<id>', 'alert id')
+      .option('--note <text>', 'why')
+      .option('--by <name>', 'who (default: LOGWARDEN_USER or the system user)')
+      .action(async (id: string, opts: { note?: string; by?: string }) => setExit(await alertsSetStatus(id, status, withoutUndefined(opts), io)));
+  }
 
   const dlq = program.command('dlq').description('dead letters: records a stage could not process, with the reason');
   for (const action of ['list', 'redrive'] as const) {

@@ -1,9 +1,20 @@
 import type { DeadLetter } from './dead-letter';
 
-/** What redriving a letter needs: somewhere to put raw records back, and the forward stage. */
+/** The stream a stage reads: a record it gave up on goes back there. */
+export type PipelineStream = 'raw' | 'normalized';
+
+export const STREAM_OF_STAGE: Readonly<Record<DeadLetter['stage'], PipelineStream>> = {
+  forward: 'raw',
+  normalize: 'raw',
+  detect: 'normalized',
+  'index-events': 'normalized',
+  respond: 'normalized',
+};
+
+/** What redriving a letter needs: somewhere to put records back, and the forward stage. */
 export interface RedriveTargets {
-  /** Writes one record back into the "raw" stream; resolves false when it was not written. */
-  putRaw(data: Uint8Array, partitionKey: string): Promise<boolean>;
+  /** Writes one record back into a pipeline stream; resolves false when it was not written. */
+  put(stream: PipelineStream, data: Uint8Array, partitionKey: string): Promise<boolean>;
   /** Reads a record's data back from its stream position, when the letter does not carry it. */
   readFromStream(source: NonNullable<DeadLetter['source']>): Promise<Uint8Array | undefined>;
   /** Runs the forward stage on a subscription payload again; resolves false when it still cannot be processed. */
@@ -14,9 +25,9 @@ export type RedriveOutcome = { readonly letter: DeadLetter; readonly redriven: t
 
 /**
  * Sends dead letters back into the pipeline after a fix: a subscription payload goes through
- * `forward` again; a stream record goes back into the "raw" stream (from the letter, or re-read
- * from its stream position while retention lasts), where `normalize` picks it up. Letters that
- * still fail stay dead letters.
+ * `forward` again; a stream record goes back into the stream its stage reads (from the letter,
+ * or re-read from its stream position while retention lasts). Letters that still fail stay
+ * dead letters. Every stage is idempotent, so a redriven record is never counted twice.
  */
 export async function redrive(letters: readonly DeadLetter[], targets: RedriveTargets): Promise<RedriveOutcome[]> {
   const outcomes: RedriveOutcome[] = [];
@@ -38,6 +49,7 @@ async function redriveOne(letter: DeadLetter, targets: RedriveTargets): Promise<
   let data: Uint8Array | undefined = letter.payload.base64 === '' ? undefined : Buffer.from(letter.payload.base64, 'base64');
   if (data === undefined && letter.source !== undefined) data = await targets.readFromStream(letter.source);
   if (data === undefined) return { letter, redriven: false, why: 'the payload is neither in the letter nor readable from the stream (retention passed?)' };
-  const written = await targets.putRaw(data, letter.source?.partitionKey ?? 'redrive');
-  return written ? { letter, redriven: true } : { letter, redriven: false, why: 'the raw stream did not accept the record' };
+  const stream = STREAM_OF_STAGE[letter.stage];
+  const written = await targets.put(stream, data, letter.source?.partitionKey ?? 'redrive');
+  return written ? { letter, redriven: true } : { letter, redriven: false, why: `the ${stream} stream did not accept the record` };
 }

@@ -4,13 +4,14 @@ import type { DeadLetter, DeadLetterSink } from './dead-letter';
 import { forwardSubscriptionEvent } from '../forward/forward-subscription';
 import { putRecords } from '../kinesis/put-records';
 import type { StreamWriter } from '../streams/stream-writer';
+import type { StreamNames } from '../kinesis/stream-names';
 import type { RedriveTargets } from './redrive';
 
-/** Redrive targets on Kinesis: the raw stream to write to, and the streams letters came from. */
-export function kinesisRedriveTargets(client: KinesisClient, rawStream: string, writeRaw: StreamWriter, now: () => Date = () => new Date()): RedriveTargets {
+/** Redrive targets on Kinesis: the pipeline streams to write to, and the streams letters came from. */
+export function kinesisRedriveTargets(client: KinesisClient, streams: StreamNames, writeRaw: StreamWriter, now: () => Date = () => new Date()): RedriveTargets {
   return {
-    async putRaw(data, partitionKey) {
-      const result = await putRecords(client, rawStream, [{ data, partitionKey }]);
+    async put(stream, data, partitionKey) {
+      const result = await putRecords(client, streams[stream], [{ data, partitionKey }]);
       return result.writtenCount === 1;
     },
     async readFromStream(source) {

@@ -12,11 +12,11 @@ const recordLetter = (base64: string): DeadLetter => ({
 const forwardLetter = (base64: string): DeadLetter => ({ ...base, stage: 'forward', reason: 'undecodable-payload', payload: { kind: 'subscription-event', base64 } });
 
 function targets(overrides: Partial<RedriveTargets> = {}) {
-  const put: [string, string][] = [];
+  const put: [string, string, string][] = [];
   const forwarded: string[] = [];
   const t: RedriveTargets = {
-    putRaw: async (data, key) => {
-      put.push([Buffer.from(data).toString(), key]);
+    put: async (stream, data, key) => {
+      put.push([stream, Buffer.from(data).toString(), key]);
       return true;
     },
     readFromStream: async () => Buffer.from('from the stream'),
@@ -34,13 +34,19 @@ describe('dead letters: redrive', () => {
     const { t, put } = targets();
     const outcomes = await redrive([recordLetter(Buffer.from('payload').toString('base64'))], t);
     expect(outcomes.map((o) => o.redriven)).toEqual([true]);
-    expect(put).toEqual([['payload', 'pk-1']]);
+    expect(put).toEqual([['raw', 'payload', 'pk-1']]);
+  });
+
+  it('puts records a consumer of the normalized stream gave up on back into that stream', async () => {
+    const { t, put } = targets();
+    await redrive([{ ...recordLetter(Buffer.from('event').toString('base64')), stage: 'detect', source: undefined }], t);
+    expect(put).toEqual([['normalized', 'event', 'redrive']]);
   });
 
   it('re-reads a record from its stream position when the letter does not carry it', async () => {
     const { t, put } = targets();
     await redrive([recordLetter('')], t);
-    expect(put).toEqual([['from the stream', 'pk-1']]);
+    expect(put).toEqual([['raw', 'from the stream', 'pk-1']]);
   });
 
   it('keeps a letter whose record can no longer be read', async () => {
@@ -57,7 +63,7 @@ describe('dead letters: redrive', () => {
   });
 
   it('keeps a letter when writing fails, with the error', async () => {
-    const { t } = targets({ putRaw: async () => { throw new Error('stream unavailable'); } });
+    const { t } = targets({ put: async () => { throw new Error('stream unavailable'); } });
     expect(await redrive([recordLetter('AAAA')], t)).toEqual([expect.objectContaining({ redriven: false, why: 'stream unavailable' })]);
   });
 });

@@ -32,7 +32,7 @@ export async function dlqCommand(action: 'list' | 'redrive', options: DlqOptions
   const stages = options.stage === undefined ? DLQ_STAGES : [options.stage];
   const queueUrl = options.queueUrl ?? (settings.deadLetters.kind === 'sqs' ? settings.deadLetters.queueUrl : undefined);
   const client = kinesisClientFor(settings);
-  const targets = kinesisRedriveTargets(client, settings.streams.raw, kinesisStreamWriter(client, settings.streams.raw));
+  const targets = kinesisRedriveTargets(client, settings.streams, kinesisStreamWriter(client, settings.streams.raw));
   const outcomes: RedriveOutcome[] = [];
   const listed: DeadLetter[] = [];
 
