@@ -7,7 +7,6 @@
  *   npm run bench:detect-e2e [-- --events 20000 --batch 100]
  */
 import { cpus } from 'node:os';
-import type { AlertCandidate } from '../src/alerts/alert-document';
 import { kinesisEventFrom } from '../src/batch/kinesis-event-builder';
 import { processBatch } from '../src/batch/process-batch';
 import type { KinesisEventRecord } from '../src/batch/kinesis-event';
