@@ -13,8 +13,10 @@ const ZIP = `${FOLDER}.zip`;
 const PARTIAL_PREFIX = '.partial-';
 
 export interface DistributionOptions {
-  /** `.cache/opensearch/`: holds the zip and the unpacked copy. */
+  /** `.cache/opensearch/`: holds the zip (and, by default, the unpacked copy). */
   readonly cacheDir: string;
+  /** Where the unpacked copy goes when not the cache (as root: a folder the system user can reach). */
+  readonly unpackDir?: string;
   readonly env: Environment;
   readonly downloadTimeoutMs: number;
   readonly report: ServiceReporter;
@@ -31,9 +33,11 @@ export function openSearchHome(cacheDir: string): string {
  * run never leaves a half copy that a later run would take for a whole one.
  */
 export async function ensureOpenSearchDistribution(options: DistributionOptions): Promise<string> {
-  const home = openSearchHome(options.cacheDir);
+  const unpackDir = options.unpackDir ?? options.cacheDir;
+  const home = openSearchHome(unpackDir);
   if (isUnpacked(home)) return home;
   removeAbandonedPartials(options.cacheDir);
+  if (unpackDir !== options.cacheDir) removeAbandonedPartials(unpackDir);
   const zip = path.join(options.cacheDir, ZIP);
   if (!existsSync(zip)) await downloadZip(zip, options);
   await unpackZip(zip, home, options);
@@ -74,7 +78,7 @@ async function downloadZip(zip: string, options: DistributionOptions): Promise<v
 
 async function unpackZip(zip: string, home: string, options: DistributionOptions): Promise<void> {
   const started = Date.now();
-  const partial = mkdtempSync(path.join(options.cacheDir, `${PARTIAL_PREFIX}${process.pid}-`));
+  const partial = mkdtempSync(path.join(path.dirname(home), `${PARTIAL_PREFIX}${process.pid}-`));
   options.report(`opensearch: unpacking ${ZIP} into ${home}`);
   let lastReport = started;
   try {

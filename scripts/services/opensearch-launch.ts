@@ -12,8 +12,9 @@ import { asUser, checkUserAccess, chownTree, ensureSystemUser, isRunningAsRoot }
 export const OPENSEARCH_MAIN_CLASS = 'org.opensearch.bootstrap.OpenSearch';
 
 export interface NodeFolders {
-  /** `.cache/opensearch/`: the zip and the unpacked distribution. */
+  /** `.cache/opensearch/`: the zip and, unless `unpackDir` says otherwise, the unpacked distribution. */
   readonly cacheDir: string;
+  readonly unpackDir?: string;
   /** `.local/services/opensearch/<port>/`: this node's data and OpenSearch's own logs. */
   readonly nodeDir: string;
   /** Console output of the node (and of its launcher scripts). */
@@ -30,7 +31,7 @@ export function dataDirOf(folders: NodeFolders): string {
  */
 export async function prepareOpenSearchLaunch(config: OpenSearchConfig, folders: NodeFolders, report: ServiceReporter): Promise<DetachedCommand> {
   const java = await findJavaRuntime(config.env);
-  const home = await ensureOpenSearchDistribution({ cacheDir: folders.cacheDir, env: config.env, downloadTimeoutMs: config.downloadTimeoutMs, report });
+  const home = await ensureOpenSearchDistribution({ cacheDir: folders.cacheDir, ...(folders.unpackDir === undefined ? {} : { unpackDir: folders.unpackDir }), env: config.env, downloadTimeoutMs: config.downloadTimeoutMs, report });
   const dataDir = dataDirOf(folders);
   const logsDir = path.join(folders.nodeDir, 'logs');
   mkdirSync(dataDir, { recursive: true });

@@ -9,7 +9,8 @@ import { readPidFile, removePidFile, writePidFile } from './pid-file';
 import type { PidRecord } from './pid-file';
 import { isPortFree, isPortListening } from './ports';
 import { findProcessInTree, isProcessAlive, processCommandLine, spawnDetached, stopProcess, tailOfFile } from './processes';
-import { serviceCacheDir } from './project-paths';
+import { findProjectRoot, serviceCacheDir, sharedNodeRoot } from './project-paths';
+import { isRunningAsRoot } from './service-user';
 import { ServiceError } from './service';
 import type { LocalService, ServiceReporter, ServiceStatus, StartResult, StopOutcome } from './service';
 import { waitUntil } from './wait-until';
@@ -19,15 +20,19 @@ const EXPECTED_NODE = { distribution: 'opensearch', number: OPENSEARCH_VERSION, 
 
 /**
  * A single OpenSearch node on loopback, from the no-JDK distribution Maven fetches into
- * `.cache/opensearch/` (once), with its data under `.local/services/opensearch/<port>/`. Data
- * persists across restarts; delete that folder for a clean node.
+ * `.cache/opensearch/` (once), with its data under `.local/services/opensearch/<port>/` — or, as
+ * root (the node then runs as a system user), unpacked with its data under
+ * `/var/tmp/logwarden-opensearch/<checkout hash>/`. Data persists across restarts; delete that
+ * folder for a clean node.
  */
 export function createOpenSearchService(config: OpenSearchConfig, stateDir: string, report: ServiceReporter): LocalService {
   // One PID file, log and node folder per port: nodes on other ports are other nodes.
   const pidFile = path.join(stateDir, `${NAME}.${config.port}.pid`);
+  const shared = isRunningAsRoot() ? sharedNodeRoot(findProjectRoot()) : undefined;
   const folders: NodeFolders = {
     cacheDir: serviceCacheDir(NAME),
-    nodeDir: path.join(stateDir, NAME, String(config.port)),
+    ...(shared === undefined ? {} : { unpackDir: shared }),
+    nodeDir: path.join(shared ?? path.join(stateDir, NAME), String(config.port)),
     logFile: path.join(stateDir, `${NAME}.${config.port}.log`),
   };
   const marker = commandMarkerOf(folders);

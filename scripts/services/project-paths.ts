@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const PROJECT_NAME = 'logwarden';
@@ -34,5 +35,20 @@ function readPackageName(manifest: string): unknown {
 export function serviceCacheDir(name: string, projectRoot: string = findProjectRoot()): string {
   const dir = path.join(projectRoot, '.cache', name);
   mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * As root, a node that must run as a system user needs its program and data where that user can
+ * reach them; a checkout can sit under folders only root may enter (`/root`, a `mktemp -d`).
+ * This folder, one per checkout, is: `/var/tmp/logwarden-opensearch/<hash of the checkout path>/`.
+ */
+export function sharedNodeRoot(projectRoot: string): string {
+  const base = path.join('/var/tmp', 'logwarden-opensearch');
+  const dir = path.join(base, createHash('sha256').update(projectRoot).digest('hex').slice(0, 12));
+  mkdirSync(dir, { recursive: true });
+  // Searchable by everyone so the system user can walk in; it owns what lies inside (chowned at launch).
+  chmodSync(base, 0o755);
+  chmodSync(dir, 0o755);
   return dir;
 }
