@@ -52,7 +52,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('run the <rule>.tests.yml files beside rules; exit non-zero on any failure')
     .argument('[paths...]', 'rule files or directories (default: detections)')
     .option('--pipeline <file>', 'processing pipeline to apply (repeatable; default: the pipelines/ folder of each directory given)', collect, [])
-    .option('--require-tests', 'fail when a rule file has no tests file', false)
+    .option('--require-tests', 'fail when a rule file has no tests file, or a rule has no case that must match and one that must not', false)
     .option('--json', 'print the report as JSON', false)
     .action(async (paths: string[], opts: { pipeline: string[]; requireTests: boolean; json: boolean }) => setExit(await rulesTest(paths, opts, io)));
 

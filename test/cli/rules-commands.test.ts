@@ -121,4 +121,74 @@ describe('cli: rules test', () => {
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('MISSING');
   });
+
+  it('with --require-tests, fails a rule whose cases never expect a non-match', async () => {
+    const onlyMatches = TESTS.split('- name: user rotates')[0] ?? '';
+    const dir = tempTree({ 'r/key.yml': GOOD, 'r/key.tests.yml': onlyMatches });
+    expect((await run(['rules', 'test', dir])).code).toBe(0);
+    const strict = await run(['rules', 'test', '--require-tests', dir]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain(`MISSING ${path.join(dir, 'r/key.yml')}: 'Access key created for another user' has no case that must not match`);
+  });
+});
+
+describe('cli: rules test with raw log lines', () => {
+  const RULE = dedent(`
+    title: Function Timed Out
+    id: 0b6c1f57-3c1e-4a55-9a55-2f0c3e1d7a10
+    logsource:
+        product: aws
+        service: lambda
+    detection:
+        selection:
+            aws.lambda.status: timeout
+        condition: selection
+    level: low
+  `);
+  const PIPELINE = dedent(`
+    name: source
+    priority: 10
+    transformations:
+      - type: add_condition
+        conditions:
+          logwarden.source: lambda
+        rule_conditions:
+          - type: logsource
+            product: aws
+            service: lambda
+  `);
+  const timeoutLine = (group: string): string => dedent(`
+    - name: platform timeout line
+      match: true
+      log:
+          group: ${group}
+          line: "2026-01-15T10:00:03.000Z 8f5c1d2e-1111-4a3b-9c8d-000000000001 Task timed out after 3.00 seconds"
+    - name: application line
+      match: false
+      log:
+          group: ${group}
+          line: "2026-01-15T10:00:03.000Z\t8f5c1d2e-1111-4a3b-9c8d-000000000001\tINFO\tall good"
+  `);
+
+  it('normalizes the line as if from the log group, then evaluates the rule on the result', async () => {
+    const dir = tempTree({ 'd/pipelines/source.yml': PIPELINE, 'd/rules/timeout.yml': RULE, 'd/rules/timeout.tests.yml': timeoutLine('/aws/lambda/orders-api') });
+    const result = await run(['rules', 'test', '--require-tests', path.join(dir, 'd')]);
+    expect(result.stdout).toBe('1 test file(s), 2 case(s): 2 passed, 0 failed\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('decides the log source from the log group, as the pipeline does', async () => {
+    const dir = tempTree({ 'd/pipelines/source.yml': PIPELINE, 'd/rules/timeout.yml': RULE, 'd/rules/timeout.tests.yml': timeoutLine('/ecs/orders-api') });
+    const result = await run(['rules', 'test', path.join(dir, 'd')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('platform timeout line: expected a match, got none');
+  });
+
+  it('rejects a case with both an event and a log, with line and field', async () => {
+    const both = '- name: x\n  match: true\n  event: {}\n  log: { group: /aws/lambda/f, line: y }\n';
+    const dir = tempTree({ 'r/timeout.yml': RULE, 'r/timeout.tests.yml': both });
+    const result = await run(['rules', 'test', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('needs exactly one of event (as the detector sees it) or log (a raw line to normalize)');
+  });
 });

@@ -80,13 +80,24 @@ describe('normalize: lambda parsers together', () => {
     ]);
   });
 
+  it('marks each line with who wrote it: Lambda (platform) or the function (application)', () => {
+    const originOf = (m: string): unknown => {
+      const outcome = parseWithLambdaParsers(m);
+      return outcome.kind === 'skip' ? undefined : (outcome.fields as { aws?: { lambda?: { line?: string } } }).aws?.lambda?.line;
+    };
+    expect(payloadMessages('node-text-invocation.cwl.json').map(originOf)).toEqual([
+      'platform', 'application', 'platform', 'application', 'application', 'application', 'application', 'application', 'platform', 'platform', 'platform',
+    ]);
+    expect(payloadMessages('json-format-invocation.cwl.json').map(originOf)).toEqual(['platform', 'platform', 'application', 'application', 'platform']);
+  });
+
   it('parses each event of a JSON-format invocation, print() lines included', () => {
     expect(payloadMessages('json-format-invocation.cwl.json').map((m) => parserOf(parseWithLambdaParsers(m)))).toEqual(['lambda-json', 'lambda-json', 'lambda-json', 'raw', 'lambda-json']);
   });
 
   it('parses a CloudTrail-shaped record printed by a function as an application JSON record', () => {
     const line = readLambdaEvent('cloudtrail-printed.json');
-    expect(parseWithLambdaParsers(line)).toStrictEqual(parsedAs('lambda-json', { json: JSON.parse(line) as Record<string, unknown> }));
+    expect(parseWithLambdaParsers(line)).toStrictEqual(parsedAs('lambda-json', { json: JSON.parse(line) as Record<string, unknown>, aws: { lambda: { line: 'application' } } }));
     const event = normalizeRecord(lambdaRecord(line), normalizer) as Record<string, unknown> & { aws: Record<string, unknown> };
     expect(event).toMatchObject({ logwarden: { source: 'lambda', parser: 'lambda-json' }, json: { eventName: 'DeleteSubscriptionFilter' } });
     expect(event.aws.cloudtrail).toBeUndefined();
