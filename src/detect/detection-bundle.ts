@@ -4,6 +4,7 @@ import type { DedupPlan } from '../alerts/dedup';
 import { compileRuleSources, formatProblem, parsePipeline, RuleSet, SigmaRuleError } from '../sigma';
 import type { ProcessingPipeline, RuleCollection } from '../sigma';
 import type { Detector } from './match-event';
+import { checkRuleFields } from './check-rule-fields';
 
 /**
  * The rules and pipelines of `detections/`, gathered at build time into one JSON file
@@ -28,6 +29,8 @@ export function compileBundle(bundle: DetectionBundle): { collection: RuleCollec
   }
   const collection = compileRuleSources(bundle.rules, { pipelines });
   problems.push(...collection.problems);
+  // The shipped detections must match real events: no foreign log sources, no unmapped fields.
+  problems.push(...checkRuleFields(collection.rules, { rejectForeignLogsources: true }));
   if (problems.length > 0) throw new SigmaRuleError(problems);
   return { collection, pipelines };
 }

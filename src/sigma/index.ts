@@ -1,5 +1,6 @@
 /** The Sigma engine: load and validate rules, compile them once, evaluate events. */
-export type { CompiledRule } from './compile/compiled-rule';
+export type { CompiledRule, FieldUse } from './compile/compiled-rule';
+export type { Logsource } from './rule/parsed-rule';
 export type { RuleMatch, RuleSetStats } from './engine/rule-set';
 export { RuleSet } from './engine/rule-set';
 export type { LoadOptions, RuleCollection, RuleSource } from './load/load-rules';

@@ -3,6 +3,7 @@ import type { RuleProblem } from '../../sigma';
 import type { CliIo } from '../io';
 import { EXIT } from '../io';
 import { loadPipelines, pipelineFilesFor } from '../load-cli-rules';
+import { checkRuleFields } from '../../detect/check-rule-fields';
 
 export interface ValidateOptions {
   readonly json: boolean;
@@ -17,9 +18,12 @@ export async function rulesValidate(paths: readonly string[], options: ValidateO
   try {
     const pipelines = await loadPipelines(await pipelineFilesFor(paths, options.pipeline));
     const collection = await loadRules(paths, { pipelines });
-    problems = [...collection.problems];
+    // With pipelines (Logwarden's detections layout, or --pipeline), rules for Logwarden's log
+    // sources are also checked against the normalized schema; plain Sigma validation otherwise.
+    const fieldProblems = pipelines.length > 0 ? checkRuleFields(collection.rules, { rejectForeignLogsources: false }) : [];
+    problems = [...collection.problems, ...fieldProblems];
     files = collection.files;
-    invalid = new Set(collection.invalidFiles);
+    invalid = new Set(problems.map((p) => p.file));
   } catch (err) {
     if (!(err instanceof SigmaRuleError)) throw err;
     problems = [...err.problems];

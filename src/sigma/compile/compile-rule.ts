@@ -3,7 +3,8 @@ import type { ParsedRule } from '../rule/parsed-rule';
 import type { PlainValue } from '../values/sigma-value';
 import type { CompiledNode } from './compiled-node';
 import { NO_REQUIREMENT } from './requirement';
-import type { CompiledRule } from './compiled-rule';
+import type { CompiledRule, FieldUse } from './compiled-rule';
+import { detectionItems } from '../detection/detection-node';
 import { compileCondition } from './compile-condition';
 import { combine, compileDetectionNode } from './compile-detection';
 
@@ -48,7 +49,21 @@ export function compileRule(
     source: Object.freeze({ file: rule.file, line: rule.line }),
     requirement: condition.requirement,
     filters: Object.freeze([]),
+    fields: Object.freeze(fieldUses(rule)),
     matches: test,
     matchedSelections: (view) => ownIdentifiers.filter((name) => (identifiers.get(name) as CompiledNode).test(view)),
   } satisfies CompiledRule);
+}
+
+function fieldUses(rule: ParsedRule): FieldUse[] {
+  const uses: FieldUse[] = [];
+  for (const node of rule.detections.values()) {
+    for (const item of detectionItems(node)) {
+      const names = item.modifiers.includes('fieldref') ? item.values.filter((v): v is string => typeof v === 'string') : [];
+      if (item.field !== undefined) names.unshift(item.field);
+      const path = item.path.join('.');
+      for (const field of names) uses.push({ field, line: rule.lineOf(item.path), path });
+    }
+  }
+  return uses;
 }

@@ -7,6 +7,14 @@ import type { Requirement } from './requirement';
  * A rule ready to evaluate: metadata, a compiled condition and the literal requirement the
  * index uses. Immutable (frozen): safe to share across invocations in one Lambda environment.
  */
+/** A field a rule reads (after pipelines), and where the rule file names it. */
+export interface FieldUse {
+  readonly field: string;
+  readonly line: number | undefined;
+  /** The detection item's path in the rule document, for error messages (`detection.selection.eventName`). */
+  readonly path: string;
+}
+
 export interface CompiledRule {
   /** Unique within a rule set: the rule id, else `file#document`. */
   readonly key: string;
@@ -26,6 +34,8 @@ export interface CompiledRule {
   readonly requirement: Requirement;
   /** Titles of meta-filters applied to this rule. */
   readonly filters: readonly string[];
+  /** Every event field the detection reads, after pipelines (fieldref targets included). */
+  readonly fields: readonly FieldUse[];
   matches(view: EventView): boolean;
   /** The rule's own search identifiers that hold for the event (call after a match). */
   matchedSelections(view: EventView): string[];
