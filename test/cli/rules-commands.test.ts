@@ -59,6 +59,18 @@ describe('cli: rules validate', () => {
     expect(report.errors[0]).toEqual({ file: path.join(dir, 'bad.yml'), line: 3, field: 'level', message: 'must be one of: informational, low, medium, high, critical' });
   });
 
+  it('with pipelines, rejects a rule for a Logwarden log source that reads a field nothing has; without, validates Sigma only', async () => {
+    const pipeline = 'name: lw\npriority: 10\ntransformations:\n  - type: field_name_prefix\n    prefix: aws.cloudtrail.\n    rule_conditions:\n      - type: logsource\n        product: aws\n        service: cloudtrail\n';
+    const lambdaRule = GOOD.replace('service: cloudtrail', 'service: lambda');
+    const dir = tempTree({ 'd/pipelines/lw.yml': pipeline, 'd/rules/key.yml': lambdaRule, 'plain/key.yml': lambdaRule, 'ok/pipelines/lw.yml': pipeline, 'ok/rules/key.yml': GOOD });
+    const checked = await run(['rules', 'validate', path.join(dir, 'd')]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`${path.join(dir, 'd/rules/key.yml')}:8: detection.selection.eventName: field 'eventName' is not mapped by any pipeline and no lambda event has it`);
+    expect(checked.stdout).toContain("field 'requestParameters.userName'");
+    expect((await run(['rules', 'validate', path.join(dir, 'plain')])).code).toBe(0);
+    expect((await run(['rules', 'validate', path.join(dir, 'ok')])).code).toBe(0);
+  });
+
   it('fails clearly on a missing path', async () => {
     const result = await run(['rules', 'validate', '/nonexistent/rules']);
     expect(result.code).toBe(2);
