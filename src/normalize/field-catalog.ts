@@ -102,6 +102,11 @@ export class FieldCatalog {
     return BY_SOURCE[source].open.some((prefix) => field.startsWith(prefix) || field === prefix.slice(0, -1));
   }
 
+  /** Every field listed for a source (the envelope's included), for documentation. */
+  listed(source: SourceType): readonly string[] {
+    return [...ENVELOPE, ...BY_SOURCE[source].fields];
+  }
+
   /** The open subtrees of a source, for messages. */
   openSubtrees(source: SourceType): readonly string[] {
     return BY_SOURCE[source].open.map((prefix) => `${prefix}*`);

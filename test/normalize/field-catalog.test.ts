@@ -4,6 +4,7 @@ import { createNormalizer } from '../../src/normalize/create-normalizer';
 import { FieldCatalog } from '../../src/normalize/field-catalog';
 import { normalizeRecord } from '../../src/normalize/normalize-record';
 import type { SourceType } from '../../src/schemas/normalized-event';
+import { SOURCE_TYPES } from '../../src/schemas/normalized-event';
 
 const EVENTS = path.join(__dirname, '..', 'events');
 const GROUPS: Record<string, string> = {
@@ -72,5 +73,11 @@ describe('normalize: the field catalog rules are checked against', () => {
     expect(catalog.has('lambda', 'aws.lambda.memory_exhaust')).toBe(false);
     expect(catalog.has('cloudtrail', 'eventName')).toBe(false);
     expect(catalog.has('vpcflow', 'http.request.method')).toBe(false);
+  });
+
+  it('is documented: docs/logsources.md names every field and open subtree of every source', () => {
+    const docs = readFileSync(path.join(__dirname, '..', '..', 'docs', 'logsources.md'), 'utf8');
+    const missing = SOURCE_TYPES.flatMap((source) => [...catalog.listed(source), ...catalog.openSubtrees(source)].filter((field) => !docs.includes(`\`${field}\``)));
+    expect([...new Set(missing)]).toEqual([]);
   });
 });
