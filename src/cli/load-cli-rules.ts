@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { ProcessingPipeline, RuleCollection } from '../sigma';
 import { formatProblem, loadPipelineFile, loadRules, SigmaRuleError } from '../sigma';
 import { pipelineFilesIn } from '../detect/gather-bundle';
@@ -8,13 +10,33 @@ export async function loadPipelines(files: readonly string[]): Promise<Processin
 }
 
 /**
- * The pipelines to apply: those given with --pipeline, else those of the `pipelines/` folders of
- * the directories given (a detections folder carries its own mappings).
+ * The pipelines to apply: those given with --pipeline, else those of the detections folder the
+ * paths are in (a folder with `rules/` and `pipelines/`: the paths themselves or an ancestor),
+ * so a single rule file is loaded with the mappings it is written for.
  */
 export async function pipelineFilesFor(rulePaths: readonly string[], explicit: readonly string[]): Promise<string[]> {
   if (explicit.length > 0) return [...explicit];
-  const found = await Promise.all(rulePaths.map((p) => pipelineFilesIn(p)));
+  const found = await Promise.all(rulePaths.map(async (p) => pipelineFilesIn((await detectionsFolderOf(p)) ?? p)));
   return [...new Set(found.flat())];
+}
+
+async function detectionsFolderOf(rulePath: string): Promise<string | undefined> {
+  let dir = path.resolve(rulePath);
+  for (let depth = 0; depth < 12; depth++) {
+    if ((await isDirectory(path.join(dir, 'pipelines'))) && (await isDirectory(path.join(dir, 'rules')))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -196,6 +196,19 @@ describe('cli: rules test with raw log lines', () => {
     expect(result.stdout).toContain('platform timeout line: expected a match, got none');
   });
 
+  it('loads a single rule file with the pipelines of the detections folder it is in', async () => {
+    const keywordRule = RULE.replace('selection:\n        aws.lambda.status: timeout\n    condition: selection', "keywords:\n        - 'Task timed out'\n    condition: keywords");
+    const cases = "- name: in a function's log\n  match: true\n  log: { group: /aws/lambda/f, line: 'Task timed out after 3.00 seconds' }\n- name: in another log group\n  match: false\n  log: { group: /ecs/f, line: 'Task timed out after 3.00 seconds' }\n";
+    const unrelated = PIPELINE.replace('logwarden.source: lambda', 'logwarden.parser: x').replace('service: lambda', 'service: other');
+    const dir = tempTree({ 'd/pipelines/source.yml': PIPELINE, 'd/rules/aws/timeout.yml': keywordRule, 'd/rules/aws/timeout.tests.yml': cases, 'unrelated.yml': unrelated });
+    const result = await run(['rules', 'test', path.join(dir, 'd/rules/aws/timeout.yml')]);
+    expect(result.stdout).toBe('1 test file(s), 2 case(s): 2 passed, 0 failed\n');
+    // --pipeline replaces the folder's pipelines: then nothing restricts the rule to Lambda logs.
+    const withoutPipeline = await run(['rules', 'test', '--pipeline', path.join(dir, 'unrelated.yml'), path.join(dir, 'd/rules/aws/timeout.yml')]);
+    expect(withoutPipeline.stdout).toContain('in another log group: expected no match');
+    expect(withoutPipeline.code).toBe(1);
+  });
+
   it('rejects a case with both an event and a log, with line and field', async () => {
     const both = '- name: x\n  match: true\n  event: {}\n  log: { group: /aws/lambda/f, line: y }\n';
     const dir = tempTree({ 'r/timeout.yml': RULE, 'r/timeout.tests.yml': both });
