@@ -4,6 +4,9 @@
 const path = require('node:path');
 const fs = require('node:fs');
 
+// The AWS SDK warns on every load under Node 20 (its support ends in 2027); the CLI's output stays readable.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const main = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
 if (!fs.existsSync(main)) {
   process.stderr.write('logwarden: the CLI is not built yet; run `npm install` (or `npm run build`) first.\n');

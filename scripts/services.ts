@@ -17,9 +17,12 @@
  *   As root, the node runs as system user logwarden-opensearch (created when missing).
  * PID files and logs: .local/services/; OpenSearch data: .local/services/opensearch/<port>/.
  */
-import { redactUrl } from './services/redact-url';
-import { createLocalServices } from './services/registry';
-import { clientEnvOf, describeError, describeServices, startServices, stopServices } from './services/run-services';
+// The AWS SDK warns on every load under Node 20 (its support ends in 2027); keep the output readable.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+import { redactUrl } from '../src/services/redact-url';
+import { createLocalServices } from '../src/services/registry';
+import { clientEnvOf, describeError, describeServices, startServices, stopServices } from '../src/services/run-services';
 
 const COMMANDS = ['up', 'down', 'status'] as const;
 type Command = (typeof COMMANDS)[number];

@@ -1,7 +1,7 @@
-import { redactUrl } from '../scripts/services/redact-url';
-import { createLocalServices } from '../scripts/services/registry';
-import { clientEnvOf, describeError, startServices } from '../scripts/services/run-services';
-import { rememberStartedServices } from '../scripts/services/started-services';
+import { redactUrl } from '../src/services/redact-url';
+import { createLocalServices } from '../src/services/registry';
+import { clientEnvOf, describeError, startServices } from '../src/services/run-services';
+import { rememberStartedServices } from '../src/services/started-services';
 
 /**
  * Integration project set-up: the same code as `npm run services:up` (kinesis-local, OpenSearch).

@@ -1,5 +1,5 @@
-import { stopServices } from '../scripts/services/run-services';
-import { takeStartedServices } from '../scripts/services/started-services';
+import { stopServices } from '../src/services/run-services';
+import { takeStartedServices } from '../src/services/started-services';
 
 /** Stops only what the global setup started; services that were already running stay up. */
 export default async function globalTeardown(): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { OPENSEARCH_VERSION } from '../../scripts/services/opensearch-config';
+import { OPENSEARCH_VERSION } from '../../src/services/opensearch-config';
 
 jest.setTimeout(60_000);
 

@@ -1,5 +1,5 @@
-import { createLocalServices } from '../../../scripts/services/registry';
-import type { LocalService } from '../../../scripts/services/service';
+import { createLocalServices } from '../../../src/services/registry';
+import type { LocalService } from '../../../src/services/service';
 
 /**
  * Stops and restarts the OpenSearch node the test set-up started. A cluster given by

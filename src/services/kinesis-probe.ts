@@ -1,5 +1,5 @@
 import { ListStreamsCommand } from '@aws-sdk/client-kinesis';
-import { createKinesisClient } from '../../src/kinesis/client';
+import { createKinesisClient } from '../kinesis/client';
 
 export type ProbeResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
 

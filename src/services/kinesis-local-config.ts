@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { StreamSpec } from '../../src/kinesis/ensure-stream';
-import { resolveStreamNames } from '../../src/kinesis/stream-names';
+import type { StreamSpec } from '../kinesis/ensure-stream';
+import { resolveStreamNames } from '../kinesis/stream-names';
 import { parseVariable, portSchema } from './env-variable';
 
 /**

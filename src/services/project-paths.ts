@@ -6,7 +6,7 @@ const PROJECT_NAME = 'logwarden';
 
 /**
  * The repository root, found from this file's location, so the same code works from
- * `scripts/` (ts-jest) and from `dist/scripts/` (compiled), whatever the working directory.
+ * `src/services/` (ts-jest) and from `dist/src/services/` (compiled), whatever the working directory.
  */
 export function findProjectRoot(from: string = __dirname): string {
   for (let dir = from; ; dir = path.dirname(dir)) {

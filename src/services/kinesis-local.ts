@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { createKinesisClient, LOCAL_REGION } from '../../src/kinesis/client';
-import { ensureStream } from '../../src/kinesis/ensure-stream';
-import { STREAM_NAME_ENV } from '../../src/kinesis/stream-names';
+import { createKinesisClient, LOCAL_REGION } from '../kinesis/client';
+import { ensureStream } from '../kinesis/ensure-stream';
+import { STREAM_NAME_ENV } from '../kinesis/stream-names';
 import type { KinesisLocalConfig } from './kinesis-local-config';
 import { KINESIS_LOCAL_ENV } from './kinesis-local-config';
 import { probeKinesis } from './kinesis-probe';
