@@ -1,6 +1,7 @@
-import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand } from '@aws-sdk/client-kinesis';
-import type { KinesisClient, Shard } from '@aws-sdk/client-kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { sleepMs } from './backoff';
+import { getRecordsPage, shardIteratorAfter } from './get-records';
+import { listShards } from './list-shards';
 import { compareSequenceNumbers } from './sequence-number';
 
 export interface StreamRecord {
@@ -32,7 +33,7 @@ export class StreamReadTimeoutError extends Error {
 export async function readAllRecords(client: KinesisClient, streamName: string, options: ReadAllRecordsOptions): Promise<StreamRecord[]> {
   const deadline = Date.now() + options.timeoutMs;
   const shards = await listShards(client, streamName);
-  const perShard = await Promise.all(shards.map((shard) => readShard(client, streamName, shard, deadline, options)));
+  const perShard = await Promise.all(shards.map((shard) => readShard(client, streamName, shard.shardId, deadline, options)));
   return perShard.flat();
 }
 
@@ -46,43 +47,18 @@ export function lastSequenceNumbers(records: readonly { shardId: string; sequenc
   return last;
 }
 
-async function listShards(client: KinesisClient, streamName: string): Promise<string[]> {
-  const shards: Shard[] = [];
-  let nextToken: string | undefined;
-  do {
-    // ListShards rejects StreamName together with NextToken.
-    const page = await client.send(new ListShardsCommand(nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken }));
-    shards.push(...(page.Shards ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken !== undefined);
-  return shards.map((s) => s.ShardId).filter((id): id is string => id !== undefined).sort();
-}
-
 async function readShard(client: KinesisClient, streamName: string, shardId: string, deadline: number, options: ReadAllRecordsOptions): Promise<StreamRecord[]> {
-  const after = options.fromSequence?.[shardId];
-  const start = await client.send(
-    new GetShardIteratorCommand(
-      after === undefined
-        ? { StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }
-        : { StreamName: streamName, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: after },
-    ),
-  );
   const records: StreamRecord[] = [];
-  let iterator = start.ShardIterator;
+  let iterator = await shardIteratorAfter(client, streamName, shardId, options.fromSequence?.[shardId]);
   while (iterator !== undefined) {
     if (Date.now() > deadline) {
       throw new StreamReadTimeoutError(`reading ${streamName}/${shardId}: not caught up after ${options.timeoutMs} ms (${records.length} records read)`);
     }
-    const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
-    for (const r of page.Records ?? []) {
-      if (r.SequenceNumber === undefined || r.PartitionKey === undefined || r.Data === undefined) {
-        throw new Error(`GetRecords on ${streamName}/${shardId} returned a record without sequence number, partition key or data`);
-      }
-      records.push({ shardId, sequenceNumber: r.SequenceNumber, partitionKey: r.PartitionKey, data: r.Data, ...(r.ApproximateArrivalTimestamp !== undefined && { approximateArrivalTimestamp: r.ApproximateArrivalTimestamp }) });
-    }
-    iterator = page.NextShardIterator;
-    const empty = (page.Records ?? []).length === 0;
-    if (empty && (page.MillisBehindLatest ?? 0) === 0) break;
+    const page = await getRecordsPage(client, streamName, shardId, iterator);
+    records.push(...page.records);
+    iterator = page.nextIterator;
+    const empty = page.records.length === 0;
+    if (empty && page.millisBehindLatest === 0) break;
     if (empty) await sleepMs(options.pollIntervalMs ?? 200);
   }
   return records;
