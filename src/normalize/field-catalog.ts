@@ -30,7 +30,7 @@ const LAMBDA: SourceFields = {
     ...ERROR,
     'faas.name', 'faas.version', 'faas.execution', 'faas.coldstart',
     'log.origin.file.line', 'trace.id', 'span.id', 'service.name',
-    'aws.lambda.line', 'aws.lambda.version', 'aws.lambda.status', 'aws.lambda.phase', 'aws.lambda.error_type', 'aws.lambda.init_error',
+    'aws.lambda.line', 'aws.lambda.version', 'aws.lambda.tenant_id', 'aws.lambda.status', 'aws.lambda.phase', 'aws.lambda.error_type', 'aws.lambda.init_error',
     'aws.lambda.duration_ms', 'aws.lambda.billed_duration_ms', 'aws.lambda.init_duration_ms', 'aws.lambda.restore_duration_ms',
     'aws.lambda.billed_restore_duration_ms', 'aws.lambda.runtime_duration_ms', 'aws.lambda.produced_bytes',
     'aws.lambda.memory_size_mb', 'aws.lambda.max_memory_used_mb', 'aws.lambda.memory_exhausted', 'aws.lambda.timeout_seconds',
