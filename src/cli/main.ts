@@ -13,6 +13,10 @@ import { scan } from './commands/scan';
 import type { CliIo } from './io';
 import { EXIT, processIo } from './io';
 import { collect } from './load-cli-rules';
+import { devCommand } from './commands/dev';
+import type { ReplayOptions } from './commands/replay';
+import { replayCommand } from './commands/replay';
+import { withLocalEndpoints } from '../local-pipeline/local-endpoints';
 
 interface NormalizeCliOptions {
   logGroup: string;
@@ -73,7 +77,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('setup')
     .description('install the index templates and create the alert indices (idempotent); uses OPENSEARCH_URL')
     .option('--json', 'print the report as JSON', false)
-    .action(async (opts: { json: boolean }) => setExit(await opensearchSetup(io, process.env, { json: opts.json })));
+    .action(async (opts: { json: boolean }) => setExit(await opensearchSetup(io, withLocalEndpoints(process.env), { json: opts.json })));
 
   const alerts = program.command('alerts').description('alerts in OpenSearch: list, show, acknowledge, close');
   alerts
@@ -85,12 +89,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--status <status>', 'open, acknowledged or closed')
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print a JSON array of alert documents', false)
-    .action(async (opts: AlertsListOptions) => setExit(await alertsList(withoutUndefined(opts), io)));
+    .action(async (opts: AlertsListOptions) => setExit(await alertsList(withoutUndefined(opts), io, withLocalEndpoints(process.env))));
   alerts
     .command('show')
     .description('one alert with its event copy and its rule, as JSON')
     .argument('<id>', 'alert id')
-    .action(async (id: string) => setExit(await alertsShow(id, io)));
+    .action(async (id: string) => setExit(await alertsShow(id, io, withLocalEndpoints(process.env))));
   for (const [name, status] of [['ack', 'acknowledged'], ['close', 'closed'], ['reopen', 'open']] as const) {
     alerts
       .command(name)
@@ -98,7 +102,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .argument('<id>', 'alert id')
       .option('--note <text>', 'why')
       .option('--by <name>', 'who (default: LOGWARDEN_USER or the system user)')
-      .action(async (id: string, opts: { note?: string; by?: string }) => setExit(await alertsSetStatus(id, status, withoutUndefined(opts), io)));
+      .action(async (id: string, opts: { note?: string; by?: string }) => setExit(await alertsSetStatus(id, status, withoutUndefined(opts), io, withLocalEndpoints(process.env))));
   }
 
   const dlq = program.command('dlq').description('dead letters: records a stage could not process, with the reason');
@@ -113,6 +117,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--json', 'print JSON', false)
       .action(async (opts: DlqOptions) => setExit(await dlqCommand(action, withoutUndefined(opts), io)));
   }
+
+  program
+    .command('dev')
+    .description('run the whole pipeline on this machine (what `npm start` runs): local services, every function, the bundled sample, an alert summary')
+    .option('--once', 'exit after the sample replay instead of running until Ctrl-C', false)
+    .option('--no-samples', 'do not replay the bundled sample')
+    .option('--seed <n>', 'seed of the generated sample (default: the bundled sample)')
+    .action(async (opts: { once: boolean; samples: boolean; seed?: string }) => setExit(await devCommand(withoutUndefined(opts), io)));
+
+  program
+    .command('replay')
+    .description('feed log files into the local pipeline (through `forward`, onto the raw stream of kinesis-local)')
+    .argument('<files...>', 'files to replay')
+    .option('--log-group <name>', 'log group the lines or records come from (decides the log source)', '/aws/lambda/replayed-function')
+    .addOption(new Option('--format <format>', 'lines: one log message per line; ndjson: one JSON record per line (e.g. CloudTrail); cwl: one subscription payload per line').choices(['lines', 'ndjson', 'cwl']).default('lines'))
+    .option('--account <id>', 'AWS account the logs come from', '000000000000')
+    .action(async (files: string[], opts: ReplayOptions) => setExit(await replayCommand(files, opts, io)));
 
   program
     .command('scan')

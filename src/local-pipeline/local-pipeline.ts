@@ -1,0 +1,166 @@
+import { DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import path from 'node:path';
+import type { SubscriptionPayload } from '../cloudwatch/subscription-payload';
+import { FileDeadLetterSink } from '../dead-letters/file-sink';
+import type { DeadLetter } from '../dead-letters/dead-letter';
+import { createKinesisClient } from '../kinesis/client';
+import { resolveStreamNames } from '../kinesis/stream-names';
+import { createEventSourceMapping, deadLetterDestination, fileCheckpointStore } from '../local-runner';
+import type { EventSourceMapping, KinesisBatchHandler, MappingProgress } from '../local-runner';
+import type { PipelineHandlers } from './pipeline-handlers';
+import { toSubscriptionEvent } from './subscription-event';
+
+export interface ConsumerSpec {
+  readonly name: 'normalize' | 'detect' | 'index-events';
+  readonly stream: 'raw' | 'normalized';
+  readonly stage: DeadLetter['stage'];
+  readonly handler: keyof Omit<PipelineHandlers, 'forward'>;
+}
+
+/** The pipeline's event source mappings, as serverless.yml declares them in AWS. */
+export const CONSUMERS: readonly ConsumerSpec[] = [
+  { name: 'normalize', stream: 'raw', stage: 'normalize', handler: 'normalize' },
+  { name: 'detect', stream: 'normalized', stage: 'detect', handler: 'detect' },
+  { name: 'index-events', stream: 'normalized', stage: 'index-events', handler: 'indexEvents' },
+];
+
+export interface PipelineCounters {
+  forwardedPayloads: number;
+  forwardedEvents: number;
+  normalized: number;
+  evaluated: number;
+  indexed: number;
+  givenUp: number;
+}
+
+export interface LocalPipelineOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly handlers: PipelineHandlers;
+  /** Where checkpoints and dead letters live (`.local/` of the checkout). */
+  readonly stateDir: string;
+  readonly onProgress?: (consumer: ConsumerSpec['name'], progress: MappingProgress) => void;
+}
+
+/**
+ * The pipeline's functions wired as in AWS: a subscription feeds `forward`, and one event
+ * source mapping per consumer polls its stream and invokes its handler, with checkpoints in
+ * `<stateDir>/checkpoints` (per stream incarnation: a stream recreated by a restart of the
+ * services starts from its beginning) and given-up records in the dead letters.
+ */
+export class LocalPipeline {
+  readonly counters: PipelineCounters = { forwardedPayloads: 0, forwardedEvents: 0, normalized: 0, evaluated: 0, indexed: 0, givenUp: 0 };
+  private readonly kinesis: KinesisClient;
+  private mappings: { spec: ConsumerSpec; mapping: EventSourceMapping }[] = [];
+
+  constructor(private readonly options: LocalPipelineOptions) {
+    const endpoint = options.env['KINESIS_ENDPOINT'];
+    this.kinesis = createKinesisClient(endpoint === undefined ? {} : { endpoint });
+  }
+
+  /** Creates the mappings (checkpoints loaded lazily by each). */
+  async prepare(): Promise<void> {
+    const names = resolveStreamNames(this.options.env);
+    const sink = new FileDeadLetterSink(this.options.env['LOGWARDEN_DLQ_DIR'] ?? path.join(this.options.stateDir, 'dead-letters'));
+    this.mappings = [];
+    for (const spec of CONSUMERS) {
+      const streamName = names[spec.stream];
+      const incarnation = await this.streamIncarnation(streamName);
+      const file = path.join(this.options.stateDir, 'checkpoints', `${streamName}.${spec.name}.${incarnation}.json`);
+      const handler = this.counted(spec, this.options.handlers[spec.handler]);
+      const mapping = createEventSourceMapping({
+        kinesis: this.kinesis,
+        streamName,
+        handler,
+        functionName: `logwarden-local-${spec.name}`,
+        checkpointStore: fileCheckpointStore(file, streamName),
+        onFailure: deadLetterDestination(sink, spec.stage),
+        batchSize: 500,
+        batchingWindowMs: 0,
+        maximumRetryAttempts: 3,
+        retryBaseDelayMs: 200,
+        timeoutMs: 60_000,
+        pollIntervalMs: 250,
+        onProgress: (p) => {
+          if (p.type === 'gave-up') this.counters.givenUp += p.records;
+          this.options.onProgress?.(spec.name, p);
+        },
+      });
+      this.mappings.push({ spec, mapping });
+    }
+  }
+
+  /**
+   * Delivers subscription payloads to `forward` as CloudWatch Logs invokes it: several
+   * invocations at once, the payloads of one log stream one after another, in order.
+   */
+  async feed(payloads: Iterable<SubscriptionPayload>, concurrency = 8): Promise<void> {
+    const lanes: SubscriptionPayload[][] = Array.from({ length: concurrency }, () => []);
+    for (const payload of payloads) lanes[laneOf(`${payload.logGroup}\u0000${payload.logStream}`, concurrency)]?.push(payload);
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (const payload of lane) {
+          await this.options.handlers.forward(toSubscriptionEvent(payload));
+          this.counters.forwardedPayloads++;
+          this.counters.forwardedEvents += payload.logEvents.length;
+        }
+      }),
+    );
+  }
+
+  /** Polls every stream until nothing is left anywhere (the `--once` mode). */
+  async drain(): Promise<void> {
+    for (let pass = 0; pass < 100; pass++) {
+      let moved = 0;
+      for (const stream of ['raw', 'normalized'] as const) {
+        const results = await Promise.all(this.mappings.filter((m) => m.spec.stream === stream).map((m) => m.mapping.drain()));
+        moved += results.reduce((n, s) => n + s.recordsSucceeded + s.recordsGivenUp, 0);
+      }
+      if (moved === 0) return;
+    }
+  }
+
+  /** Polls continuously in the background until stop(). */
+  async start(): Promise<void> {
+    await Promise.all(this.mappings.map((m) => m.mapping.start()));
+  }
+
+  /** Lets in-flight invocations finish and saves their checkpoints. */
+  async stop(): Promise<void> {
+    await Promise.all(this.mappings.map((m) => m.mapping.stop()));
+  }
+
+  private counted(spec: ConsumerSpec, handler: KinesisBatchHandler): KinesisBatchHandler {
+    return async (event, context) => {
+      const response = await handler(event, context);
+      const done = handledBeforeFailure(event, response); // the rest is delivered again, and counted then
+      if (spec.name === 'normalize') this.counters.normalized += done;
+      else if (spec.name === 'detect') this.counters.evaluated += done;
+      else this.counters.indexed += done;
+      return response;
+    };
+  }
+
+  /** The stream's creation time: checkpoints of an earlier stream of the same name do not apply. */
+  private async streamIncarnation(streamName: string): Promise<string> {
+    const summary = await this.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
+    const created = summary.StreamDescriptionSummary?.StreamCreationTimestamp;
+    return created === undefined ? 'unknown' : String(created.getTime());
+  }
+}
+
+/** Records of the batch before the first one the response reports failed. */
+function handledBeforeFailure(event: unknown, response: unknown): number {
+  const records = (event as { Records?: { kinesis: { sequenceNumber: string } }[] }).Records ?? [];
+  const failures = (response as { batchItemFailures?: { itemIdentifier?: unknown }[] } | undefined)?.batchItemFailures ?? [];
+  if (failures.length === 0) return records.length;
+  const failed = new Set(failures.map((f) => f.itemIdentifier));
+  const first = records.findIndex((r) => failed.has(r.kinesis.sequenceNumber));
+  return first < 0 ? 0 : first;
+}
+
+function laneOf(key: string, lanes: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % lanes;
+}
