@@ -1,10 +1,13 @@
-import { DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
+import { DeleteStreamCommand, DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SubscriptionPayload } from '../cloudwatch/subscription-payload';
 import { FileDeadLetterSink } from '../dead-letters/file-sink';
 import type { DeadLetter } from '../dead-letters/dead-letter';
+import { sleepMs } from '../kinesis/backoff';
 import { createKinesisClient } from '../kinesis/client';
+import { ensureStream } from '../kinesis/ensure-stream';
 import { resolveStreamNames } from '../kinesis/stream-names';
 import { createEventSourceMapping, deadLetterDestination, fileCheckpointStore } from '../local-runner';
 import type { EventSourceMapping, KinesisBatchHandler, MappingProgress } from '../local-runner';
@@ -51,7 +54,7 @@ export interface LocalPipelineOptions {
 export class LocalPipeline {
   readonly counters: PipelineCounters = { forwardedPayloads: 0, forwardedEvents: 0, normalized: 0, evaluated: 0, indexed: 0, givenUp: 0 };
   private readonly kinesis: KinesisClient;
-  private mappings: { spec: ConsumerSpec; mapping: EventSourceMapping }[] = [];
+  private mappings: { spec: ConsumerSpec; mapping: EventSourceMapping; streamName: string; checkpointFile: string }[] = [];
 
   constructor(private readonly options: LocalPipelineOptions) {
     const endpoint = options.env['KINESIS_ENDPOINT'];
@@ -86,7 +89,7 @@ export class LocalPipeline {
           this.options.onProgress?.(spec.name, p);
         },
       });
-      this.mappings.push({ spec, mapping });
+      this.mappings.push({ spec, mapping, streamName, checkpointFile: file });
     }
   }
 
@@ -128,6 +131,29 @@ export class LocalPipeline {
   /** Lets in-flight invocations finish and saves their checkpoints. */
   async stop(): Promise<void> {
     await Promise.all(this.mappings.map((m) => m.mapping.stop()));
+  }
+
+  /**
+   * Empties the streams once everything on them was processed (after drain()): kinesis-local
+   * keeps every record in memory and slows down as they pile up over repeated local runs.
+   * The streams are recreated with their shard counts; the old checkpoints go with them.
+   */
+  async recycleStreams(): Promise<void> {
+    for (const streamName of new Set(this.mappings.map((m) => m.streamName))) {
+      const summary = await this.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
+      const shardCount = summary.StreamDescriptionSummary?.OpenShardCount ?? 1;
+      await this.kinesis.send(new DeleteStreamCommand({ StreamName: streamName, EnforceConsumerDeletion: true }));
+      for (let i = 0; i < 150; i++) {
+        const gone = await this.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: streamName })).then(
+          () => false,
+          (err: unknown) => (err as { name?: string }).name === 'ResourceNotFoundException',
+        );
+        if (gone) break;
+        await sleepMs(200);
+      }
+      await ensureStream(this.kinesis, { streamName, shardCount });
+      await Promise.all(this.mappings.filter((m) => m.streamName === streamName).map((m) => rm(m.checkpointFile, { force: true })));
+    }
   }
 
   private counted(spec: ConsumerSpec, handler: KinesisBatchHandler): KinesisBatchHandler {

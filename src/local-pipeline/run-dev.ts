@@ -76,12 +76,14 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
     try {
       if (options.samples) {
         io.err(`replaying the sample: ${options.sampleDescription}`);
-        // The mappings poll while the sample is fed, as in AWS; --once then drains what is left.
-        await pipeline.start();
-        await pipeline.feed(options.sample());
         if (options.once) {
-          await pipeline.stop();
+          // Stage by stage: on a small machine this is faster than every stage polling at once.
+          await pipeline.feed(options.sample());
           await pipeline.drain();
+          await pipeline.recycleStreams();
+        } else {
+          await pipeline.start();
+          await pipeline.feed(options.sample());
         }
       } else if (!options.once) {
         await pipeline.start();

@@ -53,8 +53,8 @@ describe('integration: the whole pipeline into a real OpenSearch', () => {
 
   it('raises each expected alert exactly once, with the right count', async () => {
     expect(summary(await alerts(p))).toEqual([
+      'AWS CloudWatch Logs Subscription Filter Deleted ×1',
       'AWS Root Account Usage ×2',
-      'CloudWatch Logs Subscription Filter or Log Group Tampering ×1',
       'SQL Injection Attempt in Function Request Logs ×3',
       'SSRF Attempt Against the Instance Metadata Service in Function Logs ×1',
       'SSRF Attempt Against the Instance Metadata Service in Function Logs ×1',
