@@ -4,6 +4,7 @@ import type { SubscriptionPayload } from '../cloudwatch/subscription-payload';
 import { gatherBundle } from '../detect/gather-bundle';
 import { compileBundle } from '../detect/detection-bundle';
 import { createOpenSearchClient, indexNamesFor, readOpenSearchConfig, refreshIndex, setupOpenSearch } from '../opensearch';
+import type { Client } from '@opensearch-project/opensearch';
 import { redactUrl } from '../services/redact-url';
 import { createLocalServices } from '../services/registry';
 import { describeError, startServices, stopServices } from '../services/run-services';
@@ -72,7 +73,8 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
       if (p.type === 'gave-up') io.err(`  ${consumer}: gave up on ${p.records} record(s) after ${p.attempts} attempt(s): ${p.error} (see \`npx logwarden dlq list\`)`);
     } });
     await pipeline.prepare();
-    const progress = startProgress(pipeline.counters, io);
+    const countAlerts = alertCounter(openSearch, names.alerts);
+    const progress = startProgress(pipeline.counters, countAlerts, io);
     try {
       if (options.samples) {
         io.err(`replaying the sample: ${options.sampleDescription}`);
@@ -101,14 +103,14 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
     io.out(`  OpenSearch                                ${redactUrl(config.url)} (indices ${names.alerts}, ${config.indexPrefix}-events-*)`);
     io.out('  npx logwarden replay <file> --log-group /aws/lambda/my-function   feed your own logs');
     io.out('  npx logwarden dlq list                    records that could not be processed');
-    await openSearch.close();
     if (!options.once) {
       io.err('running: new input is processed as it arrives; Ctrl-C stops');
-      const running = startProgress(pipeline.counters, io);
+      const running = startProgress(pipeline.counters, alertCounter(openSearch, names.alerts), io);
       await io.interrupted;
       running.stop();
       io.err('stopping…');
     }
+    await openSearch.close();
     return 0;
   } catch (err) {
     io.err(`logwarden: ${describeError(err)}`);
@@ -148,10 +150,27 @@ async function writeBundle(projectRoot: string, stateDir: string): Promise<{ fil
   return { file, rules: collection.rules.length };
 }
 
-function startProgress(counters: PipelineCounters, io: DevIo): { stop(): void } {
+/** The alerts index's document count, refreshed in the background: progress lines never wait on it. */
+function alertCounter(client: Client, index: string): () => number | undefined {
+  let latest: number | undefined;
+  let busy = false;
+  return () => {
+    if (!busy) {
+      busy = true;
+      client.count({ index, ignore_unavailable: true, allow_no_indices: true }).then(
+        (r) => { latest = (r.body as { count?: number }).count ?? latest; busy = false; },
+        () => { busy = false; },
+      );
+    }
+    return latest;
+  };
+}
+
+function startProgress(counters: PipelineCounters, alerts: () => number | undefined, io: DevIo): { stop(): void } {
   let last = '';
   const report = (): void => {
-    const line = describeCounters(counters);
+    const count = alerts();
+    const line = `${describeCounters(counters)}${count === undefined ? '' : `; ${count} alert(s)`}`;
     if (line !== last) io.err(`  ${line}`);
     last = line;
   };
