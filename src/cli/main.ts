@@ -36,7 +36,7 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('logwarden')
     .description('Logwarden: serverless SIEM pipeline for AWS with streaming Sigma detection')
     .exitOverride()
