@@ -3,7 +3,11 @@ import { Client } from '@opensearch-project/opensearch';
 import type { ClientOptions } from '@opensearch-project/opensearch';
 import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws-v3';
 import type { AwsSigv4SignerOptions } from '@opensearch-project/opensearch/aws-v3';
+import { assumeRoleCredentials } from './assume-role-credentials';
 import type { OpenSearchConfig } from './config';
+import { storedBasicTransport } from './stored-basic-transport';
+import type { StoredCredentialsClients } from './stored-credentials';
+import { storedCredentialsProvider } from './stored-credentials';
 
 /** What the signer asks for before a request whose credentials are missing or about to expire. */
 export type OpenSearchCredentialsProvider = NonNullable<AwsSigv4SignerOptions['getCredentials']>;
@@ -11,6 +15,8 @@ export type OpenSearchCredentialsProvider = NonNullable<AwsSigv4SignerOptions['g
 export interface OpenSearchClientOptions {
   /** SigV4 credentials; defaults to the SDK v3 default provider chain (env, SSO, ini, container, IMDS). */
   readonly getCredentials?: OpenSearchCredentialsProvider;
+  /** SDK clients for reading stored basic-auth credentials (tests pass stubs); built on demand otherwise. */
+  readonly storedCredentialsClients?: StoredCredentialsClients;
   /** Where security warnings go; defaults to a process warning (stderr, so CloudWatch in Lambda). */
   readonly warn?: (message: string) => void;
 }
@@ -39,10 +45,13 @@ export function createOpenSearchClient(config: OpenSearchConfig, options: OpenSe
       return new Client(base);
     case 'basic':
       return new Client({ ...base, auth: { username: auth.username, password: auth.password } });
+    case 'stored-basic':
+      return new Client({ ...base, Transport: storedBasicTransport(storedCredentialsProvider(auth.source, options.storedCredentialsClients)) });
     case 'sigv4': {
       // The signer's Transport re-fetches credentials when they would expire within the request
-      // timeout (B6, checklist 33); the default chain memoizes and refreshes role credentials.
-      const getCredentials = options.getCredentials ?? defaultProvider();
+      // timeout (B6, checklist 33); the default chain memoizes and refreshes role credentials, and
+      // an assumed role (the deployed stack's OpenSearch access role) is assumed again then.
+      const getCredentials = options.getCredentials ?? (auth.assumeRole === undefined ? defaultProvider() : assumeRoleCredentials(auth.assumeRole.roleArn, auth.assumeRole.sessionName));
       const signer = AwsSigv4Signer({ region: auth.region, service: auth.service, getCredentials });
       return new Client({ ...base, Connection: signer.Connection, Transport: signer.Transport });
     }
