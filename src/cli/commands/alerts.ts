@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { errors } from '@opensearch-project/opensearch';
 import type { Client } from '@opensearch-project/opensearch';
 import type { AlertStatus } from '../../alerts/alert-document';
 import { changeAlertStatus } from '../../alerts/alert-status';
@@ -40,6 +41,11 @@ async function withClient(io: CliIo, env: NodeJS.ProcessEnv, work: (client: Clie
   const client = createOpenSearchClient(config, { warn: (m) => io.stderr.write(`warning: ${m}\n`) });
   try {
     return await work(client, indexNamesFor(config.indexPrefix).alerts);
+  } catch (err) {
+    if (!(err instanceof errors.ConnectionError || err instanceof errors.TimeoutError || err instanceof errors.NoLivingConnectionsError)) throw err;
+    const host = new URL(config.url).host; // never the whole URL: it may carry credentials
+    io.stderr.write(`OpenSearch is not reachable at ${host} (${err.message}); start the local services with \`npm run services:up\` (or \`npm start\`), or set OPENSEARCH_URL\n`);
+    return EXIT.failed;
   } finally {
     await client.close();
   }
