@@ -13,6 +13,8 @@ const TACTICS = new Set([
   'reconnaissance', 'resource-development', 'initial-access', 'execution', 'persistence', 'privilege-escalation',
   'defense-evasion', 'credential-access', 'discovery', 'lateral-movement', 'collection', 'command-and-control',
   'exfiltration', 'impact',
+  // ATT&CK v18 split Defense Evasion into Stealth and Defense Impairment; SigmaHQ's rules use both.
+  'stealth', 'defense-impairment',
 ]);
 
 export function threatOf(tags: readonly string[]): Threat | undefined {

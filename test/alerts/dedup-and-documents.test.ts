@@ -62,6 +62,11 @@ describe('alerts: ATT&CK from tags', () => {
       framework: 'MITRE ATT&CK',
     });
     expect(threatOf(['detection.threat-hunting'])).toBeUndefined();
+    expect(threatOf(['attack.stealth', 'attack.defense-impairment', 'attack.t1562.008'])).toEqual({
+      technique: { id: ['T1562.008'] },
+      tactic: { name: ['stealth', 'defense-impairment'] },
+      framework: 'MITRE ATT&CK',
+    });
   });
 });
 
