@@ -6,19 +6,19 @@ const MAX_SCANNED_CHARS = 64 * 1024;
 const MAX_CANDIDATES = 32;
 
 /**
- * The candidate values for a parameter, in source order: each source is read from the triggering
- * event first (unmasked) and then from the alert document. Strings only; a pattern keeps its
+ * The candidate values for a parameter: every source in order from the triggering event
+ * (unmasked), then from the alert document. Strings only; a pattern keeps its
  * first group from every match. Callers validate each candidate before using it.
  */
 export function candidateValues(sources: readonly ValueSource[], documents: readonly (Readonly<Record<string, unknown>> | undefined)[]): string[] {
   const out: string[] = [];
-  for (const source of sources) {
-    const field = typeof source === 'string' ? source : source.field;
-    const pattern = typeof source === 'string' || source.pattern === undefined ? undefined : new RegExp(source.pattern, 'g');
-    const read = compileFieldAccessor(field);
-    for (const document of documents) {
-      if (document === undefined) continue;
-      for (const value of read(document).values) {
+  // The event is the authority (the alert is its masked copy): every source is read there first.
+  for (const document of documents) {
+    if (document === undefined) continue;
+    for (const source of sources) {
+      const field = typeof source === 'string' ? source : source.field;
+      const pattern = typeof source === 'string' || source.pattern === undefined ? undefined : new RegExp(source.pattern, 'g');
+      for (const value of compileFieldAccessor(field)(document).values) {
         if (typeof value !== 'string') continue;
         if (pattern === undefined) out.push(value);
         else for (const match of value.slice(0, MAX_SCANNED_CHARS).matchAll(pattern)) if (match[1] !== undefined) out.push(match[1]);

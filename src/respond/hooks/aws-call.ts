@@ -9,7 +9,7 @@ export const awsCallSchema = z.strictObject({
 
 export type AwsCall = z.infer<typeof awsCallSchema>;
 
-export const awsCallsRequestSchema = z.strictObject({ calls: z.array(awsCallSchema).min(1) });
+export const awsCallsRequestSchema = z.strictObject({ account: z.string().optional(), calls: z.array(awsCallSchema).min(1) });
 
 /** CloudFormation `Fn::Sub` placeholders: the deployment fills in its own partition, region and account. */
 export const STACK = { partition: '${AWS::Partition}', region: '${AWS::Region}', account: '${AWS::AccountId}' } as const;

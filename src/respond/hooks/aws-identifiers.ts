@@ -15,8 +15,8 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type Validated<T> = T | string;
 
-export function validateAccessKeyId(value: string): Validated<string> {
-  return ACCESS_KEY_ID.test(value) ? value : `'${preview(value)}' is not a long-term access key id (AKIA and 16 characters)`;
+export function validateAccessKeyId(value: string): Validated<{ readonly accessKeyId: string }> {
+  return ACCESS_KEY_ID.test(value) ? { accessKeyId: value } : `'${preview(value)}' is not a long-term access key id (AKIA and 16 characters)`;
 }
 
 export function validateAccount(account: string, allowed: readonly string[]): string | undefined {

@@ -28,10 +28,10 @@ export function createDeactivateAccessKeyHook(name: string, config: DeactivateAc
       const accountProblem = account === undefined ? 'the alert has no account (cloud.account.id)' : validateAccount(account, context.accounts);
       if (accountProblem !== undefined) return { ok: false, error: accountProblem };
       const calls = [
-        { service: 'iam', operation: 'GetAccessKeyLastUsed', input: { AccessKeyId: key.value } },
-        { service: 'iam', operation: 'UpdateAccessKey', input: { UserName: OWNER_PLACEHOLDER, AccessKeyId: key.value, Status: 'Inactive' } },
+        { service: 'iam', operation: 'GetAccessKeyLastUsed', input: { AccessKeyId: key.value.accessKeyId } },
+        { service: 'iam', operation: 'UpdateAccessKey', input: { UserName: OWNER_PLACEHOLDER, AccessKeyId: key.value.accessKeyId, Status: 'Inactive' } },
       ];
-      return { ok: true, plan: { target: key.value, request: { account, calls } } };
+      return { ok: true, plan: { target: key.value.accessKeyId, request: { account, calls } } };
     },
     async execute(plan) {
       const accessKeyId = String(callOf(plan.request, 'UpdateAccessKey').input['AccessKeyId']);
