@@ -4,6 +4,7 @@ import { PARSER_NAMES } from './outcomes';
 import { parseStartOrEnd, parseTimeoutLine } from './platform-invocation';
 import { parsePhaseReport, parsePhaseStart } from './platform-phases';
 import { parseReportLine } from './platform-report';
+import { parseRuntimeExitLine } from './platform-runtime-exit';
 import { startsWithDigit } from './timestamps';
 
 /**
@@ -25,6 +26,7 @@ export const platformTextParser: LogParser = {
         return message.startsWith('END RequestId:') ? parseStartOrEnd('END', message.slice('END '.length)) : SKIP;
       case 0x52 /* R */:
         if (message.startsWith('REPORT RequestId:')) return parseReportLine(message.slice('REPORT '.length));
+        if (message.startsWith('RequestId: ')) return parseRuntimeExitLine(message) ?? SKIP;
         if (hasKeyword(message, 'RESTORE_START')) return parsePhaseStart('RESTORE_START', message.slice('RESTORE_START '.length));
         if (hasKeyword(message, 'RESTORE_REPORT')) return parsePhaseReport('RESTORE_REPORT', message.slice('RESTORE_REPORT '.length));
         return SKIP;

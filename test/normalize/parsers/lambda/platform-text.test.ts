@@ -211,3 +211,30 @@ describe('normalize: lambda platform lines (rejected)', () => {
     expect(parseLine(platformTextParser, line)).toBe(SKIP);
   });
 });
+
+describe('normalize: lambda runtime-exit lines', () => {
+  const exitFields = (reason: string, type?: string) => ({
+    event: { action: 'runtime-exit', outcome: 'failure' },
+    log: { level: 'ERROR' },
+    faas: { execution: RID },
+    error: type === undefined ? { message: reason } : { message: reason, type },
+    aws: { lambda: type === undefined ? { status: 'error' } : { status: 'error', error_type: type } },
+  });
+
+  it.each([
+    ['killed by a signal, the type on its own line', `RequestId: ${RID} Error: Runtime exited with error: signal: killed\nRuntime.ExitError\n`, 'Runtime exited with error: signal: killed', 'Runtime.ExitError'],
+    ['out of memory', `RequestId: ${RID} Error: Runtime exited with error: signal: killed\nRuntime.OutOfMemory`, 'Runtime exited with error: signal: killed', 'Runtime.OutOfMemory'],
+    ['an exit status, the type after a space', `RequestId: ${RID} Error: Runtime exited with error: exit status 1 Runtime.ExitError`, 'Runtime exited with error: exit status 1', 'Runtime.ExitError'],
+    ['no reason, no type', `RequestId: ${RID} Error: Runtime exited without providing a reason`, 'Runtime exited without providing a reason', undefined],
+  ])('parses %s', (_name, line, reason, type) => {
+    expect(parseLine(platformTextParser, line)).toStrictEqual(parsedAs('lambda-platform', exitFields(reason, type)));
+  });
+
+  it.each([
+    ['another error after a request id', `RequestId: ${RID} Error: connection refused`],
+    ['a request id alone', `RequestId: ${RID}`],
+    ['the words in the middle of an application line', `${RID} RequestId: x Error: Runtime exited with error: signal: killed`],
+  ])('leaves %s to the other parsers', (_name, line) => {
+    expect(parseLine(platformTextParser, line)).toBe(SKIP);
+  });
+});
