@@ -85,6 +85,14 @@ export class SamplePrng {
     return (entries[entries.length - 1] as readonly [T, number])[0];
   }
 
+  /** Up to `count` distinct items, in random order. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const out: T[] = [];
+    while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0] as T);
+    return out;
+  }
+
   chars(length: number, alphabet: string): string {
     let out = '';
     for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
@@ -93,6 +101,10 @@ export class SamplePrng {
 
   hex(length: number): string {
     return this.chars(length, '0123456789abcdef');
+  }
+
+  digits(length: number): string {
+    return this.chars(length, '0123456789');
   }
 
   /** An RFC 4122 version-4 UUID, the shape of Lambda request ids and CloudTrail event ids. */
