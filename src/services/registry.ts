@@ -1,3 +1,5 @@
+import { createDynaliteService } from './dynalite';
+import { readDynaliteConfig } from './dynalite-config';
 import { createKinesisLocalService } from './kinesis-local';
 import { readKinesisLocalConfig } from './kinesis-local-config';
 import { createOpenSearchService } from './opensearch';
@@ -13,5 +15,6 @@ export function createLocalServices(env: Readonly<Record<string, string | undefi
   const stateDir = serviceStateDir();
   const kinesis = readKinesisLocalConfig(env);
   const opensearch = readOpenSearchConfig(env);
-  return [createKinesisLocalService(kinesis, stateDir, report), createOpenSearchService(opensearch, stateDir, report)];
+  const dynalite = readDynaliteConfig(env);
+  return [createKinesisLocalService(kinesis, stateDir, report), createOpenSearchService(opensearch, stateDir, report), createDynaliteService(dynalite, stateDir, report)];
 }
