@@ -1,5 +1,6 @@
-// Two projects: `unit` needs nothing running; `integration` runs against real local services
-// (kinesis-local, later OpenSearch) that its global setup starts through scripts/services.
+// Three projects: `unit` needs nothing running; `integration` runs against real local services
+// (kinesis-local, later OpenSearch) that its global setup starts through scripts/services;
+// `deploy` packages serverless.yml offline (once per change, cached) and checks the template and bundles.
 const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -18,7 +19,7 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$', '\\.deploy\\.test\\.ts$'],
     },
     {
       ...shared,
@@ -27,6 +28,11 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       // testTimeout is global-only in jest 29: integration files set their own (jest.setTimeout).
+    },
+    {
+      ...shared,
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/test/deploy/**/*.deploy.test.ts'],
     },
   ],
 };
