@@ -37,7 +37,7 @@ function counting(hook: Hook, results: ExecutionResult[] = []): Hook & { calls: 
   return wrapped;
 }
 
-function setup(text = CONFIG, overrides: Partial<RespondDeps> = {}) {
+function setup(text = CONFIG, overrides: Partial<Pick<RespondDeps, 'now' | 'forceDryRun' | 'leaseMs'>> = {}) {
   const config = parseResponsesConfig(text, 'responses.yml');
   const hooks = new Map(Object.entries(config.hooks).map(([name, c]) => [name, counting(createHook(name, c, { env: {}, aws: lazyAwsClients('eu-west-1') }))]));
   const deps = {
