@@ -10,7 +10,10 @@ import { openSearchAlertStore } from '../../src/detect/opensearch-alert-store';
 import { count, createMetrics } from '../../src/observability/metrics';
 import { createOpenSearchClient, indexNamesFor, readOpenSearchConfig } from '../../src/opensearch';
 import { setupOnFirstUse } from '../../src/opensearch/setup-once';
-import { deadLetterSinkFor } from '../../src/runtime/dependencies';
+import { alertsStreamFrom } from '../../src/respond/alerts-stream';
+import { streamAlertPublisher } from '../../src/respond/publish-alerts';
+import { deadLetterSinkFor, kinesisClientFor } from '../../src/runtime/dependencies';
+import { kinesisStreamWriter } from '../../src/streams/kinesis-writer';
 import { readSettings } from '../../src/runtime/settings';
 
 // Cold start: the rules are compiled once from the bundle built from detections/ (no directory
@@ -23,6 +26,9 @@ const ensureSetup = setupOnFirstUse(client, { names, replicas: openSearch.replic
 const detector = detectorFromBundle(readDetectionBundle(process.env));
 const deadLetters = deadLetterSinkFor(settings.deadLetters, settings.region);
 const metrics = createMetrics('detect');
+// LOGWARDEN_ALERTS_STREAM set: alerts are also published to the alerts stream for `respond`.
+const alertsStream = alertsStreamFrom(process.env);
+const publish = alertsStream === undefined ? undefined : streamAlertPublisher(kinesisStreamWriter(kinesisClientFor(settings), alertsStream));
 
 /** The "normalized" stream → Sigma rules on every event → alerts in OpenSearch. */
 export async function handler(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<BatchResponse> {
@@ -39,7 +45,7 @@ export async function handler(event: unknown, context: Pick<Context, 'getRemaini
   }
   const now = () => new Date();
   const deadline = Date.now() + context.getRemainingTimeInMillis() - settings.timeReserveMs / 2;
-  const stage = detectStage({ detector, alerts: openSearchAlertStore({ client, names, deadLetters, now, deadline }), deadLetters, now });
+  const stage = detectStage({ detector, alerts: openSearchAlertStore({ client, names, deadLetters, now, deadline }), deadLetters, now, ...(publish === undefined ? {} : { publish }) });
   const report = await processBatch(parsed.data.Records, stage, { remainingTimeMs: () => context.getRemainingTimeInMillis(), reserveMs: settings.timeReserveMs });
   count(metrics, 'EventsEvaluated', report.processed);
   count(metrics, 'RuleMatches', report.outputs);

@@ -4,6 +4,7 @@ import type { KinesisEventRecord } from '../batch/kinesis-event';
 import { deadLettersFrom } from '../batch/dead-letter-requests';
 import type { DeadLetterSink } from '../dead-letters/dead-letter';
 import { decodeNormalizedEvent } from '../normalize/normalized-record';
+import type { AlertPublisher } from '../respond/publish-alerts';
 import type { AlertStore } from './alert-store';
 import type { Detector } from './match-event';
 import { matchEvent } from './match-event';
@@ -13,6 +14,8 @@ export interface DetectStageDeps {
   readonly alerts: AlertStore;
   readonly deadLetters: DeadLetterSink;
   readonly now: () => Date;
+  /** Hands recorded alerts to the alerts stream (and so to `respond`); absent: alerts stay in OpenSearch only. */
+  readonly publish?: AlertPublisher;
 }
 
 /**
@@ -27,7 +30,12 @@ export function detectStage(deps: DetectStageDeps): BatchStage<AlertCandidate> {
       return { kind: 'processed', outputs: matchEvent(decoded.event, deps.detector) };
     },
     async write(candidates) {
-      return (await deps.alerts.record(candidates)).failed;
+      const { failed } = await deps.alerts.record(candidates);
+      if (deps.publish === undefined) return failed;
+      // Only alerts that are in OpenSearch are published; the rest are retried with their records.
+      const recorded = candidates.flatMap((c, i) => (failed.has(i) ? [] : [{ c, i }]));
+      const unpublished = await deps.publish.publish(recorded.map((r) => r.c));
+      return new Set([...failed, ...[...unpublished].map((j) => (recorded[j] as { i: number }).i)]);
     },
     async deadLetter(requests: readonly DeadLetterRequest[]) {
       await deps.deadLetters.send(deadLettersFrom('detect', requests, deps.now()));

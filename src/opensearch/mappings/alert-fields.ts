@@ -1,4 +1,4 @@
-import { flatObject, keyword, keywordWithText, long, object, strictDate, text } from './field-types';
+import { boolean, flatObject, keyword, keywordWithText, long, object, strictDate, text } from './field-types';
 import type { Properties } from './field-types';
 
 /**
@@ -38,6 +38,12 @@ export const ALERT_PROPERTIES: Properties = {
     // An object, not `nested`: entries are read whole from `_source`; nested would make a
     // hidden document per entry and count against index.mapping.nested_fields.limit.
     history: object({ at: strictDate, by: keyword(), action: keyword(), note: text }),
+  }),
+  // What the respond stage did about the alert: one entry per action (alert and hook), its latest outcome.
+  response: object({
+    status: keyword(),
+    updated_at: strictDate,
+    actions: object({ id: keyword(), route: keyword(), hook: keyword(), kind: keyword(), target: keyword(), outcome: keyword(), at: strictDate, dry_run: boolean, by: keyword(), error: text }),
   }),
 };
 
