@@ -148,11 +148,13 @@ async function runClaimed(record: ActionRecord, hook: Hook, plan: PlannedAction,
   if (deps.forceDryRun) return settle('dry-run', { ...entryBase, dryRun: true, outcome: 'dry-run', at: deps.now(), request: plan.request }, {});
 
   const hookLimit = hook.config.rateLimit ?? deps.config.defaults.rateLimit;
-  const targetLimit = hook.config.targetRateLimit ?? deps.config.defaults.targetRateLimit;
+  // A notification hook's target is its own endpoint, which the hook limit already covers; the
+  // default per-target limit is for aws-action hooks, whose targets are keys, roles, functions.
+  const targetLimit = hook.config.targetRateLimit ?? (hook.config.type === 'aws-action' ? deps.config.defaults.targetRateLimit : undefined);
   const now = deps.now();
   let suppressedBy: string | undefined;
   if (!(await deps.limiter.take(`hook#${hook.name}`, hookLimit.max, durationMs(hookLimit.per), now))) suppressedBy = `hook ${hook.name} is limited to ${hookLimit.max} action(s) per ${hookLimit.per}`;
-  else if (!(await deps.limiter.take(`target#${hook.name}#${plan.target}`, targetLimit.max, durationMs(targetLimit.per), now))) suppressedBy = `target ${plan.target} is limited to ${targetLimit.max} action(s) of ${hook.name} per ${targetLimit.per}`;
+  else if (targetLimit !== undefined && !(await deps.limiter.take(`target#${hook.name}#${plan.target}`, targetLimit.max, durationMs(targetLimit.per), now))) suppressedBy = `target ${plan.target} is limited to ${targetLimit.max} action(s) of ${hook.name} per ${targetLimit.per}`;
   if (suppressedBy !== undefined) return settle('suppressed', { ...entryBase, outcome: 'suppressed', at: now, error: suppressedBy }, { error: suppressedBy });
 
   const { result, attempts } = await executeWithRetries(hook, plan, { actionId: record.actionId, now: deps.now }, {

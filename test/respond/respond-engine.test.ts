@@ -146,18 +146,27 @@ describe('respond: the engine', () => {
       expect(s.recorder.entries.filter((e) => e.outcome === 'suppressed')[0]?.error).toBe('hook page is limited to 2 action(s) per 1h');
     });
 
-    it('suppresses repeated actions on one target (default: 1 per hour)', async () => {
-      const s = setup();
+    it('suppresses repeated actions on one target', async () => {
+      const s = setup(CONFIG.replace("page: { type: sns, topicArn: 'arn:aws:sns:eu-west-1:111122223333:page' }", "page: { type: sns, topicArn: 'arn:aws:sns:eu-west-1:111122223333:page', targetRateLimit: { max: 1, per: 1h } }"));
       const first = await respondToNotice(alertNotice({ alertId: 'a-1', tags: [] }), s);
       const second = await respondToNotice(alertNotice({ alertId: 'a-2', tags: [] }), s);
       expect([...first, ...second].map((e) => e.outcome)).toEqual(['done', 'suppressed']);
       expect(second[0]?.error).toContain('target arn:aws:sns:eu-west-1:111122223333:page is limited to 1 action(s) of page per 1h');
     });
 
+    it('limits aws-action hooks to one action per target and hour by default', async () => {
+      const s = setup(CONFIG.replace('approval: required', '').replace('minLevel: high', 'minLevel: critical'));
+      const first = await respondToNotice(alertNotice({ alertId: 'a-1' }), s);
+      const second = await respondToNotice(alertNotice({ alertId: 'a-2' }), s);
+      expect([...first, ...second].map((e) => [e.hook, e.outcome])).toEqual([['quarantine', 'done'], ['page', 'done'], ['quarantine', 'suppressed'], ['page', 'done']]);
+      expect(s.hook('quarantine').calls).toBe(1);
+    });
+
     it('opens a new window after the old one', async () => {
       let now = new Date('2026-12-02T10:00:00Z');
-      const s = setup(CONFIG, { now: () => now });
+      const s = setup(CONFIG.replace("page: { type: sns, topicArn: 'arn:aws:sns:eu-west-1:111122223333:page' }", "page: { type: sns, topicArn: 'arn:aws:sns:eu-west-1:111122223333:page', rateLimit: { max: 1, per: 1h } }"), { now: () => now });
       await respondToNotice(alertNotice({ alertId: 'a-1', tags: [] }), s);
+      expect((await respondToNotice(alertNotice({ alertId: 'a-1b', tags: [] }), s)).map((e) => e.outcome)).toEqual(['suppressed']);
       now = new Date('2026-12-02T11:00:00Z');
       expect((await respondToNotice(alertNotice({ alertId: 'a-2', tags: [] }), s)).map((e) => e.outcome)).toEqual(['done']);
     });

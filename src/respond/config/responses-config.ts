@@ -48,6 +48,7 @@ export const responsesConfigSchema = z
       .strictObject({
         dryRun: z.boolean().default(false),
         rateLimit: rateLimitSchema.default({ max: 20, per: '1h' }),
+        /** For aws-action hooks (notification hooks' target is their own endpoint). */
         targetRateLimit: rateLimitSchema.default({ max: 1, per: '1h' }),
       })
       .prefault({}),
