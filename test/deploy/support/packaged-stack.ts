@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT, TEST_PARAMS, TEST_REGION, TEST_STAGE, packageInputsHash } from './package-inputs';
@@ -47,6 +47,8 @@ export async function packagedStack(): Promise<PackagedStack> {
       rmSync(dir, { recursive: true, force: true });
       await packageInto(dir);
       writeFileSync(path.join(dir, 'done'), new Date().toISOString());
+      // Earlier packages (of inputs since changed) are 6 MB each: keep only this one.
+      for (const entry of readdirSync(CACHE)) if (entry !== path.basename(dir) && entry !== path.basename(LOCK)) rmSync(path.join(CACHE, entry), { recursive: true, force: true });
     });
   }
   return { dir, template: JSON.parse(readFileSync(path.join(dir, TEMPLATE_FILE), 'utf8')) as CfnTemplate };
