@@ -17,6 +17,7 @@ import { devCommand } from './commands/dev';
 import type { ReplayOptions } from './commands/replay';
 import { replayCommand } from './commands/replay';
 import { withLocalEndpoints } from '../local-pipeline/local-endpoints';
+import { registerRespondCommands } from './commands/respond/register';
 
 interface NormalizeCliOptions {
   logGroup: string;
@@ -134,6 +135,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'lines: one log message per line; ndjson: one JSON record per line (e.g. CloudTrail); cwl: one subscription payload per line').choices(['lines', 'ndjson', 'cwl']).default('lines'))
     .option('--account <id>', 'AWS account the logs come from', '000000000000')
     .action(async (files: string[], opts: ReplayOptions) => setExit(await replayCommand(files, opts, io)));
+
+  registerRespondCommands(program, io, setExit);
 
   program
     .command('scan')

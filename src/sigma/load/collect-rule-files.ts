@@ -6,8 +6,13 @@ export function isRuleTestFile(file: string): boolean {
   return /\.tests\.ya?ml$/i.test(file);
 }
 
+/** `detections/responses.yml` routes alerts to remediation hooks (docs/responding.md); it is not a rule. */
+export function isResponsesFile(file: string): boolean {
+  return /^responses\.ya?ml$/i.test(file);
+}
+
 function isYaml(file: string): boolean {
-  return /\.ya?ml$/i.test(file) && !isRuleTestFile(file);
+  return /\.ya?ml$/i.test(file) && !isRuleTestFile(file) && !isResponsesFile(file);
 }
 
 /**
