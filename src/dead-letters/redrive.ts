@@ -1,14 +1,15 @@
 import type { DeadLetter } from './dead-letter';
 
 /** The stream a stage reads: a record it gave up on goes back there. */
-export type PipelineStream = 'raw' | 'normalized';
+export type PipelineStream = 'raw' | 'normalized' | 'alerts';
 
 export const STREAM_OF_STAGE: Readonly<Record<DeadLetter['stage'], PipelineStream>> = {
   forward: 'raw',
   normalize: 'raw',
   detect: 'normalized',
   'index-events': 'normalized',
-  respond: 'normalized',
+  // respond's letters carry the alert notice, marked so that failed actions may run again.
+  respond: 'alerts',
 };
 
 /** What redriving a letter needs: somewhere to put records back, and the forward stage. */

@@ -5,13 +5,15 @@ import { forwardSubscriptionEvent } from '../forward/forward-subscription';
 import { putRecords } from '../kinesis/put-records';
 import type { StreamWriter } from '../streams/stream-writer';
 import type { StreamNames } from '../kinesis/stream-names';
+import { DEFAULT_ALERTS_STREAM } from '../respond/alerts-stream';
 import type { RedriveTargets } from './redrive';
 
 /** Redrive targets on Kinesis: the pipeline streams to write to, and the streams letters came from. */
-export function kinesisRedriveTargets(client: KinesisClient, streams: StreamNames, writeRaw: StreamWriter, now: () => Date = () => new Date()): RedriveTargets {
+export function kinesisRedriveTargets(client: KinesisClient, streams: StreamNames & { readonly alerts?: string }, writeRaw: StreamWriter, now: () => Date = () => new Date()): RedriveTargets {
   return {
     async put(stream, data, partitionKey) {
-      const result = await putRecords(client, streams[stream], [{ data, partitionKey }]);
+      const name = stream === 'alerts' ? (streams.alerts ?? DEFAULT_ALERTS_STREAM) : streams[stream];
+      const result = await putRecords(client, name, [{ data, partitionKey }]);
       return result.writtenCount === 1;
     },
     async readFromStream(source) {

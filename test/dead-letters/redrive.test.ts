@@ -43,6 +43,12 @@ describe('dead letters: redrive', () => {
     expect(put).toEqual([['normalized', 'event', 'redrive']]);
   });
 
+  it('puts alert notices respond gave up on back into the alerts stream', async () => {
+    const { t, put } = targets();
+    await redrive([{ ...recordLetter(Buffer.from('notice').toString('base64')), stage: 'respond', source: undefined }], t);
+    expect(put).toEqual([['alerts', 'notice', 'redrive']]);
+  });
+
   it('re-reads a record from its stream position when the letter does not carry it', async () => {
     const { t, put } = targets();
     await redrive([recordLetter('')], t);

@@ -5,6 +5,7 @@ import { redrive } from '../../dead-letters/redrive';
 import type { RedriveOutcome } from '../../dead-letters/redrive';
 import { deleteLetter, receiveLetters } from '../../dead-letters/sqs-source';
 import { kinesisRedriveTargets } from '../../dead-letters/stream-targets';
+import { alertsStreamFrom } from '../../respond/alerts-stream';
 import { kinesisClientFor } from '../../runtime/dependencies';
 import { readSettings } from '../../runtime/settings';
 import { kinesisStreamWriter } from '../../streams/kinesis-writer';
@@ -32,7 +33,8 @@ export async function dlqCommand(action: 'list' | 'redrive', options: DlqOptions
   const stages = options.stage === undefined ? DLQ_STAGES : [options.stage];
   const queueUrl = options.queueUrl ?? (settings.deadLetters.kind === 'sqs' ? settings.deadLetters.queueUrl : undefined);
   const client = kinesisClientFor(settings);
-  const targets = kinesisRedriveTargets(client, settings.streams, kinesisStreamWriter(client, settings.streams.raw));
+  const alerts = alertsStreamFrom(process.env);
+  const targets = kinesisRedriveTargets(client, { ...settings.streams, ...(alerts === undefined ? {} : { alerts }) }, kinesisStreamWriter(client, settings.streams.raw));
   const outcomes: RedriveOutcome[] = [];
   const listed: DeadLetter[] = [];
 
