@@ -9,14 +9,15 @@ import { sleepMs } from '../kinesis/backoff';
 import { createKinesisClient } from '../kinesis/client';
 import { ensureStream } from '../kinesis/ensure-stream';
 import { resolveStreamNames } from '../kinesis/stream-names';
+import { alertsStreamFrom, DEFAULT_ALERTS_STREAM } from '../respond/alerts-stream';
 import { createEventSourceMapping, deadLetterDestination, fileCheckpointStore } from '../local-runner';
 import type { EventSourceMapping, KinesisBatchHandler, MappingProgress } from '../local-runner';
 import type { PipelineHandlers } from './pipeline-handlers';
 import { toSubscriptionEvent } from './subscription-event';
 
 export interface ConsumerSpec {
-  readonly name: 'normalize' | 'detect' | 'index-events';
-  readonly stream: 'raw' | 'normalized';
+  readonly name: 'normalize' | 'detect' | 'index-events' | 'respond';
+  readonly stream: 'raw' | 'normalized' | 'alerts';
   readonly stage: DeadLetter['stage'];
   readonly handler: keyof Omit<PipelineHandlers, 'forward'>;
 }
@@ -26,6 +27,8 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   { name: 'normalize', stream: 'raw', stage: 'normalize', handler: 'normalize' },
   { name: 'detect', stream: 'normalized', stage: 'detect', handler: 'detect' },
   { name: 'index-events', stream: 'normalized', stage: 'index-events', handler: 'indexEvents' },
+  // Only when the handlers include respond (the alerts stream is on).
+  { name: 'respond', stream: 'alerts', stage: 'respond', handler: 'respond' },
 ];
 
 export interface PipelineCounters {
@@ -34,6 +37,8 @@ export interface PipelineCounters {
   normalized: number;
   evaluated: number;
   indexed: number;
+  /** Alert notices the respond stage handled. */
+  responded: number;
   givenUp: number;
 }
 
@@ -52,7 +57,7 @@ export interface LocalPipelineOptions {
  * services starts from its beginning) and given-up records in the dead letters.
  */
 export class LocalPipeline {
-  readonly counters: PipelineCounters = { forwardedPayloads: 0, forwardedEvents: 0, normalized: 0, evaluated: 0, indexed: 0, givenUp: 0 };
+  readonly counters: PipelineCounters = { forwardedPayloads: 0, forwardedEvents: 0, normalized: 0, evaluated: 0, indexed: 0, responded: 0, givenUp: 0 };
   private readonly kinesis: KinesisClient;
   private mappings: { spec: ConsumerSpec; mapping: EventSourceMapping; streamName: string; checkpointFile: string }[] = [];
 
@@ -63,14 +68,18 @@ export class LocalPipeline {
 
   /** Creates the mappings (checkpoints loaded lazily by each). */
   async prepare(): Promise<void> {
-    const names = resolveStreamNames(this.options.env);
+    const names = { ...resolveStreamNames(this.options.env), alerts: alertsStreamFrom(this.options.env) ?? DEFAULT_ALERTS_STREAM };
     const sink = new FileDeadLetterSink(this.options.env['LOGWARDEN_DLQ_DIR'] ?? path.join(this.options.stateDir, 'dead-letters'));
     this.mappings = [];
     for (const spec of CONSUMERS) {
+      const specHandler = this.options.handlers[spec.handler];
+      if (specHandler === undefined) continue;
       const streamName = names[spec.stream];
+      // kinesis-local creates the raw and normalized streams; the alerts stream is made here.
+      if (spec.stream === 'alerts') await ensureStream(this.kinesis, { streamName, shardCount: 1 });
       const incarnation = await this.streamIncarnation(streamName);
       const file = path.join(this.options.stateDir, 'checkpoints', `${streamName}.${spec.name}.${incarnation}.json`);
-      const handler = this.counted(spec, this.options.handlers[spec.handler]);
+      const handler = this.counted(spec, specHandler);
       const mapping = createEventSourceMapping({
         kinesis: this.kinesis,
         streamName,
@@ -115,7 +124,7 @@ export class LocalPipeline {
   async drain(): Promise<void> {
     for (let pass = 0; pass < 100; pass++) {
       let moved = 0;
-      for (const stream of ['raw', 'normalized'] as const) {
+      for (const stream of ['raw', 'normalized', 'alerts'] as const) {
         const results = await Promise.all(this.mappings.filter((m) => m.spec.stream === stream).map((m) => m.mapping.drain()));
         moved += results.reduce((n, s) => n + s.recordsSucceeded + s.recordsGivenUp, 0);
       }
@@ -162,6 +171,7 @@ export class LocalPipeline {
       const done = handledBeforeFailure(event, response); // the rest is delivered again, and counted then
       if (spec.name === 'normalize') this.counters.normalized += done;
       else if (spec.name === 'detect') this.counters.evaluated += done;
+      else if (spec.name === 'respond') this.counters.responded += done;
       else this.counters.indexed += done;
       return response;
     };

@@ -5,6 +5,8 @@ export interface PipelineHandlers {
   readonly normalize: KinesisBatchHandler;
   readonly detect: KinesisBatchHandler;
   readonly indexEvents: KinesisBatchHandler;
+  /** Runs when the alerts stream is on (LOGWARDEN_ALERTS_STREAM); `npm start` forces it to dry-run. */
+  readonly respond?: KinesisBatchHandler;
 }
 
 /**
@@ -18,6 +20,7 @@ export function loadPipelineHandlers(): PipelineHandlers {
   const normalize = (require('../../functions/normalize/handler') as { handler: KinesisBatchHandler }).handler;
   const detect = (require('../../functions/detect/handler') as { handler: KinesisBatchHandler }).handler;
   const indexEvents = (require('../../functions/index-events/handler') as { handler: KinesisBatchHandler }).handler;
+  const respond = (process.env['LOGWARDEN_ALERTS_STREAM'] ?? '') === '' ? undefined : (require('../../functions/respond/handler') as { handler: KinesisBatchHandler }).handler;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return { forward, normalize, detect, indexEvents };
+  return { forward, normalize, detect, indexEvents, ...(respond === undefined ? {} : { respond }) };
 }

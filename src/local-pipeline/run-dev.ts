@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SubscriptionPayload } from '../cloudwatch/subscription-payload';
 import { gatherBundle } from '../detect/gather-bundle';
@@ -9,7 +9,10 @@ import { redactUrl } from '../services/redact-url';
 import { createLocalServices } from '../services/registry';
 import { describeError, startServices, stopServices } from '../services/run-services';
 import type { ServiceUp } from '../services/run-services';
+import { DEFAULT_ALERTS_STREAM } from '../respond/alerts-stream';
+import { responsesIndexFor } from '../respond/audit/responses-index';
 import { describeAlertSummary, summarizeAlerts } from './alert-summary';
+import { describeResponses } from './response-summary';
 import { LocalPipeline } from './local-pipeline';
 import type { PipelineCounters } from './local-pipeline';
 import { withLocalEndpoints } from './local-endpoints';
@@ -59,7 +62,7 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
     io.err('starting local services (the first run fetches OpenSearch, about 55 MB)…');
     up = await startServices(createLocalServices(process.env, (line) => io.err(`  ${line}`)), (line) => io.err(`  ${line}`), { stopStartedOnFailure: true });
     for (const { service, start } of up) io.err(`  ${service.name}: ${start.outcome} at ${redactUrl(start.endpoint)}`);
-    const env = pipelineEnv(up, stateDir);
+    const env = pipelineEnv(up, stateDir, options.projectRoot);
     Object.assign(process.env, env); // the handlers read their settings when loaded
     const bundle = await writeBundle(options.projectRoot, stateDir);
     process.env['LOGWARDEN_DETECTIONS_BUNDLE'] = bundle.file;
@@ -97,12 +100,17 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
     await refreshIndex(openSearch, names.alerts).catch(() => undefined);
     const summary = await summarizeAlerts(openSearch, names.alerts);
     for (const line of describeAlertSummary(summary)) io.out(line);
+    if (env['LOGWARDEN_ALERTS_STREAM'] !== undefined) {
+      await refreshIndex(openSearch, responsesIndexFor(config.indexPrefix)).catch(() => undefined);
+      for (const line of await describeResponses(openSearch, responsesIndexFor(config.indexPrefix))) io.out(line);
+    }
     io.out('');
     io.out('next:');
     io.out('  npx logwarden alerts                      list alerts (--level high, --json, alerts show <id>)');
     io.out(`  OpenSearch                                ${redactUrl(config.url)} (indices ${names.alerts}, ${config.indexPrefix}-events-*)`);
     io.out('  npx logwarden replay <file> --log-group /aws/lambda/my-function   feed your own logs');
     io.out('  npx logwarden dlq list                    records that could not be processed');
+    io.out('  npx logwarden respond log                 remediation actions proposed for the alerts (docs/responding.md)');
     if (!options.once) {
       io.err('running: new input is processed as it arrives; Ctrl-C stops');
       const running = startProgress(pipeline.counters, alertCounter(openSearch, names.alerts), io);
@@ -126,10 +134,16 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
   }
 }
 
-/** Endpoints of the services, stream names, and local folders for everything the handlers write. */
-function pipelineEnv(up: readonly ServiceUp[], stateDir: string): Record<string, string> {
+/**
+ * Endpoints of the services, stream names, and local folders for everything the handlers write.
+ * With detections/responses.yml present, respond runs too, always as a dry-run: `npm start`
+ * never calls AWS or a webhook.
+ */
+function pipelineEnv(up: readonly ServiceUp[], stateDir: string, projectRoot: string): Record<string, string> {
   const fromServices = Object.assign({}, ...up.map((u) => u.service.clientEnv())) as Record<string, string>;
   const env = withLocalEndpoints({ ...process.env, ...fromServices });
+  const responsesFile = path.join(projectRoot, 'detections', 'responses.yml');
+  const respond = existsSync(responsesFile) && fromServices['DYNAMODB_ENDPOINT'] !== undefined;
   return {
     ...fromServices,
     KINESIS_ENDPOINT: env['KINESIS_ENDPOINT'] as string,
@@ -137,6 +151,9 @@ function pipelineEnv(up: readonly ServiceUp[], stateDir: string): Record<string,
     LOGWARDEN_DLQ_DIR: process.env['LOGWARDEN_DLQ_DIR'] ?? path.join(stateDir, 'dead-letters'),
     POWERTOOLS_METRICS_DISABLED: process.env['POWERTOOLS_METRICS_DISABLED'] ?? 'true',
     AWS_REGION: process.env['AWS_REGION'] ?? 'us-east-1',
+    ...(respond
+      ? { LOGWARDEN_ALERTS_STREAM: process.env['LOGWARDEN_ALERTS_STREAM'] ?? DEFAULT_ALERTS_STREAM, LOGWARDEN_RESPONSES_FILE: responsesFile, LOGWARDEN_RESPOND_DRY_RUN: 'true' }
+      : {}),
   };
 }
 
@@ -185,7 +202,8 @@ function startProgress(counters: PipelineCounters, alerts: () => number | undefi
 
 export function describeCounters(c: PipelineCounters): string {
   const givenUp = c.givenUp > 0 ? `, ${c.givenUp} dead-lettered` : '';
-  return `forwarded ${c.forwardedEvents} log event(s) in ${c.forwardedPayloads} payload(s) → normalized ${c.normalized} → evaluated ${c.evaluated}, indexed ${c.indexed}${givenUp}`;
+  const responded = c.responded > 0 ? ` → respond ${c.responded} alert notice(s)` : '';
+  return `forwarded ${c.forwardedEvents} log event(s) in ${c.forwardedPayloads} payload(s) → normalized ${c.normalized} → evaluated ${c.evaluated}${responded}, indexed ${c.indexed}${givenUp}`;
 }
 
 /** In continuous mode, the first summary waits until the sample has gone through every stage. */
