@@ -55,11 +55,16 @@ export async function handler(event: unknown, context: Pick<Context, 'getRemaini
     metrics.publishStoredMetrics();
     return failAll(parsed.data.Records);
   }
-  const stage = respondStage({ config, hooks, store, limiter, recorder, deadLetters, now: () => new Date(), forceDryRun: respond.forceDryRun });
+  // One metric per outcome (ActionsDone, ActionsFailed, ActionsSuppressed, …): failed actions are dead-lettered, so they are alarmed on.
+  const outcomes = new Map<string, number>();
+  const stage = respondStage({ config, hooks, store, limiter, recorder, deadLetters, now: () => new Date(), forceDryRun: respond.forceDryRun }, (entries) => {
+    for (const e of entries) outcomes.set(e.outcome, (outcomes.get(e.outcome) ?? 0) + 1);
+  });
   const report = await processBatch(parsed.data.Records, stage, { remainingTimeMs: () => context.getRemainingTimeInMillis(), reserveMs: settings.timeReserveMs });
   count(metrics, 'NoticesHandled', report.processed);
   count(metrics, 'DeadLetteredRecords', report.deadLettered);
   count(metrics, 'RecordsRetried', report.failed);
+  for (const [outcome, n] of outcomes) count(metrics, `Actions${outcome.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase())}`, n);
   metrics.publishStoredMetrics();
   return report.response;
 }
