@@ -9,9 +9,10 @@ export const PIPELINE_FUNCTIONS = [
   { name: 'normalize', logicalPrefix: 'Normalize', readsStream: true },
   { name: 'detect', logicalPrefix: 'Detect', readsStream: true },
   { name: 'index-events', logicalPrefix: 'IndexDashevents', readsStream: true },
+  { name: 'respond', logicalPrefix: 'Respond', readsStream: true },
 ] as const;
 
-const STREAMS = ['RawStream', 'NormalizedStream'] as const;
+const STREAMS = ['RawStream', 'NormalizedStream', 'AlertsStream'] as const;
 
 /**
  * Alarms on everything that loses or delays data: function errors and throttles, failed

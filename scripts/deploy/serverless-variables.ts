@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_RESPONSES_FILE, parseResponsesConfig } from '../../src/respond/config/load-responses';
 import type { CfnObject } from './cloudformation';
 import { sub } from './cloudformation';
 import { parseDeploySettings } from './deploy-settings';
 import type { DeploySettings } from './deploy-settings';
 import { pipelineAlarms } from './pipeline-alarms';
+import { respondHooksPolicy } from './respond-permissions';
 import { subscriptionResources } from './subscriptions';
 
 /**
@@ -20,7 +23,9 @@ async function settingsOf(api: ResolverApi): Promise<DeploySettings> {
 
 export async function generatedResources(api: ResolverApi): Promise<{ Resources: Record<string, CfnObject> }> {
   const settings = await settingsOf(api);
-  return { Resources: { ...subscriptionResources(settings), ...pipelineAlarms(settings) } };
+  // respond ships detections/responses.yml (serverless.yml packages it): its hooks' permissions follow it.
+  const responses = parseResponsesConfig(readFileSync(DEFAULT_RESPONSES_FILE, 'utf8'), DEFAULT_RESPONSES_FILE);
+  return { Resources: { ...subscriptionResources(settings), ...pipelineAlarms(settings), ...respondHooksPolicy(responses, `${settings.service}-${settings.stage}`) } };
 }
 
 /** LOGWARDEN_NORMALIZE_CONFIG: logs are accepted from this account and the trusted ones only. */

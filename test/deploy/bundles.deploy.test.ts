@@ -53,12 +53,13 @@ function deadLetters(dir: string, stage: string): { stage: string; reason: strin
 const NOWHERE = 'http://127.0.0.1:1';
 
 describe('deploy package: the function bundles load and run', () => {
-  it('packages each function as its own bundle, self-contained, with the rules bundle only in detect', () => {
+  it('packages each function as its own bundle, self-contained, with the rules bundle only in detect and the routing only in respond', () => {
     for (const f of FUNCTIONS) {
       const files = listFiles(unzip(f.name));
       expect(files).toContain(`functions/${f.name}/handler.js`);
       expect(files.filter((file) => file.includes('node_modules'))).toEqual([]);
       expect(files.includes('dist/detections.json')).toBe(f.name === 'detect');
+      expect(files.includes('detections/responses.yml')).toBe(f.name === 'respond');
     }
   });
 
@@ -79,13 +80,20 @@ describe('deploy package: the function bundles load and run', () => {
     expect(deadLetters(dlq, 'normalize')).toEqual([expect.objectContaining({ stage: 'normalize' })]);
   });
 
-  it.each(['detect', 'index-events'])('%s loads (detect: with the packaged rules bundle) and asks for redelivery while OpenSearch is unreachable', async (name) => {
+  it.each([
+    { name: 'detect', id: 'DetectLambdaFunction', packagedFile: 'LOGWARDEN_DETECTIONS_BUNDLE' },
+    { name: 'index-events', id: 'IndexDasheventsLambdaFunction', packagedFile: undefined },
+    { name: 'respond', id: 'RespondLambdaFunction', packagedFile: 'LOGWARDEN_RESPONSES_FILE' },
+  ])('$name loads (with the file it packages) and asks for redelivery while OpenSearch is unreachable', async ({ name, id, packagedFile }) => {
     const dlq = mkdtempSync(path.join(unpacked, 'dlq-'));
-    const variables = (props(stack.template, name === 'detect' ? 'DetectLambdaFunction' : 'IndexDasheventsLambdaFunction')['Environment'] as { Variables: Record<string, unknown> }).Variables;
-    const bundle = variables['LOGWARDEN_DETECTIONS_BUNDLE'];
-    const env: Record<string, string> = { LOGWARDEN_DLQ_DIR: dlq, OPENSEARCH_URL: 'http://127.0.0.1:1', OPENSEARCH_AUTH: 'none', OPENSEARCH_REQUEST_TIMEOUT_MS: '1000' };
-    if (typeof bundle === 'string') env['LOGWARDEN_DETECTIONS_BUNDLE'] = path.join(unpacked, name, bundle);
-    expect(typeof bundle === 'string').toBe(name === 'detect');
+    const variables = (props(stack.template, id)['Environment'] as { Variables: Record<string, unknown> }).Variables;
+    const env: Record<string, string> = { LOGWARDEN_DLQ_DIR: dlq, OPENSEARCH_URL: 'http://127.0.0.1:1', OPENSEARCH_AUTH: 'none', OPENSEARCH_REQUEST_TIMEOUT_MS: '1000', DYNAMODB_ENDPOINT: NOWHERE };
+    if (packagedFile !== undefined) {
+      // The template names the file relative to the function's root (/var/task in Lambda).
+      const relative = variables[packagedFile];
+      if (typeof relative !== 'string') throw new Error(`${name}: ${packagedFile} is not a path in the template`);
+      env[packagedFile] = path.join(unpacked, name, relative);
+    }
     const handler = loadHandler(name, env);
     const record = kinesisRecord(JSON.stringify({ message: 'hello' }));
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);

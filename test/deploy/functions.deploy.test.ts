@@ -61,8 +61,8 @@ describe('deploy template: functions', () => {
     expect(p['DestinationConfig']).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] } } });
   });
 
-  it('places the OpenSearch writers in the VPC exactly when subnets are given', () => {
-    for (const id of ['DetectLambdaFunction', 'IndexDasheventsLambdaFunction']) {
+  it('places the functions that call OpenSearch in the VPC exactly when subnets are given', () => {
+    for (const id of ['DetectLambdaFunction', 'IndexDasheventsLambdaFunction', 'RespondLambdaFunction']) {
       expect(props(template, id)['VpcConfig']).toEqual({ 'Fn::If': ['InVpc', { SubnetIds: { Ref: 'VpcSubnetIds' }, SecurityGroupIds: { Ref: 'VpcSecurityGroupIds' } }, { Ref: 'AWS::NoValue' }] });
     }
     expect(template.Conditions?.['InVpc']).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ 'Fn::Join': ['', { Ref: 'VpcSubnetIds' }] }, ''] }] });

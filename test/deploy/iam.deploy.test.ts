@@ -22,8 +22,12 @@ const STAR_ONLY_ACTIONS: Readonly<Record<string, string>> = {
   'ec2:UnassignPrivateIpAddresses': 'Lambda VPC networking (Lambda documents it on "*")',
 };
 
+/** Every statement of the roles' inline policies and of the policies attached to them. */
 function allRoleStatements(): [string, Statement][] {
-  return resourcesOfType(template, 'AWS::IAM::Role').flatMap(([id]) => roleStatements(template, id).map((s): [string, Statement] => [id, s]));
+  const inline = resourcesOfType(template, 'AWS::IAM::Role').flatMap(([id]) => roleStatements(template, id).map((s): [string, Statement] => [id, s]));
+  const attached = resourcesOfType(template, 'AWS::IAM::Policy').flatMap(([id, policy]) => statementsOf(policy.Properties?.['PolicyDocument']).map((s): [string, Statement] => [id, s]));
+  expect(attached.length).toBeGreaterThan(0);
+  return [...inline, ...attached];
 }
 
 const resourcesOf = (s: Statement): string[] => asList(s.Resource).map((r) => JSON.stringify(r));
@@ -42,9 +46,9 @@ describe('deploy template: IAM', () => {
     }
   });
 
-  it('lets only detect and index-events (and an optional admin) assume the OpenSearch access role', () => {
+  it('lets only detect, index-events and respond (and an optional admin) assume the OpenSearch access role', () => {
     const principals = statementsOf(props(template, 'OpenSearchAccessRole')['AssumeRolePolicyDocument']).map((s) => s.Principal);
-    expect(principals).toEqual([{ AWS: [{ 'Fn::GetAtt': ['DetectRole', 'Arn'] }, { 'Fn::GetAtt': ['IndexEventsRole', 'Arn'] }] }, { AWS: { Ref: 'OpenSearchAdminPrincipalArn' } }]);
+    expect(principals).toEqual([{ AWS: [{ 'Fn::GetAtt': ['DetectRole', 'Arn'] }, { 'Fn::GetAtt': ['IndexEventsRole', 'Arn'] }, { 'Fn::GetAtt': ['RespondRole', 'Arn'] }] }, { AWS: { Ref: 'OpenSearchAdminPrincipalArn' } }]);
   });
 
   it('grants no wildcard action ("*" or "service:*") in any role', () => {
@@ -64,12 +68,33 @@ describe('deploy template: IAM', () => {
     for (const [, s] of allRoleStatements()) expect(actionsOf(s).some((a) => a.toLowerCase().startsWith('iam:pass') || a.toLowerCase() === 'iam:*')).toBe(false);
   });
 
-  it('lets each function touch only its own streams: forward writes raw, normalize reads raw and writes normalized, the others read normalized', () => {
-    const raw = JSON.stringify({ 'Fn::GetAtt': ['RawStream', 'Arn'] });
-    const normalized = JSON.stringify({ 'Fn::GetAtt': ['NormalizedStream', 'Arn'] });
-    expect([grants('ForwardRole', 'kinesis:PutRecords'), grants('ForwardRole', 'kinesis:GetRecords')]).toEqual([[raw], []]);
-    expect([grants('NormalizeRole', 'kinesis:GetRecords'), grants('NormalizeRole', 'kinesis:PutRecords')]).toEqual([[raw], [normalized]]);
-    for (const role of ['DetectRole', 'IndexEventsRole']) expect([grants(role, 'kinesis:GetRecords'), grants(role, 'kinesis:PutRecords')]).toEqual([[normalized], []]);
+  it('lets each function touch only its own streams: raw → normalize → normalized → detect, index-events; detect → alerts → respond', () => {
+    const [raw, normalized, alerts] = ['RawStream', 'NormalizedStream', 'AlertsStream'].map((id) => JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }));
+    const access = (role: string): string[][] => [grants(role, 'kinesis:GetRecords'), grants(role, 'kinesis:PutRecords')];
+    expect(access('ForwardRole')).toEqual([[], [raw]]);
+    expect(access('NormalizeRole')).toEqual([[raw], [normalized]]);
+    expect(access('DetectRole')).toEqual([[normalized], [alerts]]);
+    expect(access('IndexEventsRole')).toEqual([[normalized], []]);
+    expect(access('RespondRole')).toEqual([[alerts], []]);
+  });
+
+  it('lets respond read and write its actions table, and no other function touch it', () => {
+    expect(grants('RespondRole', 'dynamodb:UpdateItem')).toEqual([JSON.stringify({ 'Fn::GetAtt': ['ResponsesTable', 'Arn'] })]);
+    for (const f of FUNCTIONS.filter((fn) => fn.name !== 'respond')) expect(roleStatements(template, f.role).flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+  });
+
+  it("gives respond's hooks exactly what responses.yml routes to, and never the power to stop the pipeline", () => {
+    const policy = props(template, 'RespondHooksPolicy');
+    expect(policy['Roles']).toEqual([{ Ref: 'RespondRole' }]);
+    const statements = statementsOf(policy['PolicyDocument']);
+    expect(statements.filter((s) => s.Effect === 'Allow').flatMap(actionsOf).sort()).toEqual(
+      ['events:PutEvents', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:GetAccessKeyLastUsed', 'iam:UpdateAccessKey', 'lambda:PutFunctionConcurrency'].sort(),
+    );
+    expect(statements.find((s) => actionsOf(s).includes('iam:AttachRolePolicy') && s.Effect === 'Allow')?.Condition).toEqual({ ArnEquals: { 'iam:PolicyARN': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll' } } });
+    expect(statements.filter((s) => s.Effect === 'Deny').map((s) => [actionsOf(s), s.Resource])).toEqual([
+      [['iam:AttachRolePolicy'], [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/logwarden-ci-*' }]],
+      [['lambda:PutFunctionConcurrency'], [{ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:logwarden-ci-*' }]],
+    ]);
   });
 
   it('lets each function write only its own log group, the dead-letter queue and use the pipeline key', () => {
@@ -80,9 +105,9 @@ describe('deploy template: IAM', () => {
     }
   });
 
-  it('lets only detect and index-events reach OpenSearch, through the access role or the stored credentials', () => {
+  it('lets only detect, index-events and respond reach OpenSearch, through the access role or the stored credentials', () => {
     expect([grants('ForwardRole', 'sts:AssumeRole'), grants('NormalizeRole', 'sts:AssumeRole')]).toEqual([[], []]);
-    for (const role of ['DetectRole', 'IndexEventsRole']) {
+    for (const role of ['DetectRole', 'IndexEventsRole', 'RespondRole']) {
       expect(grants(role, 'sts:AssumeRole')).toHaveLength(1);
       expect(grants(role, 'secretsmanager:GetSecretValue')).toEqual([JSON.stringify({ Ref: 'OpenSearchCredentialsSecretArn' })]);
       expect(grants(role, 'ssm:GetParameter')).toHaveLength(1);

@@ -78,7 +78,7 @@ describe('deploy template: OpenSearch', () => {
   });
 
   it('passes no credential to the functions as a value: SigV4 via a role, or where basic credentials are stored', () => {
-    for (const id of ['DetectLambdaFunction', 'IndexDasheventsLambdaFunction']) {
+    for (const id of ['DetectLambdaFunction', 'IndexDasheventsLambdaFunction', 'RespondLambdaFunction']) {
       const variables = (props(template, id)['Environment'] as { Variables: Record<string, unknown> }).Variables;
       expect(Object.keys(variables).filter((name) => /PASSWORD$|SECRET_ACCESS|TOKEN/.test(name))).toEqual([]);
       expect(variables['OPENSEARCH_AUTH']).toEqual({ 'Fn::If': ['UsesBasicAuth', 'basic', 'sigv4'] });

@@ -12,9 +12,9 @@ beforeAll(async () => {
 const PIPELINE_KEY = { 'Fn::GetAtt': ['PipelineKey', 'Arn'] };
 
 describe('deploy template: streams, key and dead letters', () => {
-  it('encrypts both streams with the customer-managed pipeline key', () => {
+  it('encrypts the three streams with the customer-managed pipeline key', () => {
     const streams = resourcesOfType(template, 'AWS::Kinesis::Stream');
-    expect(streams.map(([id]) => id).sort()).toEqual(['NormalizedStream', 'RawStream']);
+    expect(streams.map(([id]) => id).sort()).toEqual(['AlertsStream', 'NormalizedStream', 'RawStream']);
     for (const [, stream] of streams) expect(stream.Properties?.['StreamEncryption']).toEqual({ EncryptionType: 'KMS', KeyId: PIPELINE_KEY });
   });
 
@@ -23,19 +23,20 @@ describe('deploy template: streams, key and dead letters', () => {
     expect(props(template, 'RawStream')['StreamModeDetails']).toEqual({ StreamMode: { Ref: 'StreamMode' } });
     expect(props(template, 'RawStream')['ShardCount']).toEqual({ 'Fn::If': ['OnDemandStreams', { Ref: 'AWS::NoValue' }, { Ref: 'RawShards' }] });
     expect(props(template, 'NormalizedStream')['ShardCount']).toEqual({ 'Fn::If': ['OnDemandStreams', { Ref: 'AWS::NoValue' }, { Ref: 'NormalizedShards' }] });
+    expect(props(template, 'AlertsStream')['ShardCount']).toEqual({ 'Fn::If': ['OnDemandStreams', { Ref: 'AWS::NoValue' }, { Ref: 'AlertsShards' }] });
   });
 
   it('rotates the pipeline key', () => {
     expect(props(template, 'PipelineKey')['EnableKeyRotation']).toBe(true);
   });
 
-  it('lets only the four pipeline roles encrypt and decrypt with the key, and no one use kms:* or a "*" principal', () => {
+  it('lets only the five pipeline roles encrypt and decrypt with the key, and no one use kms:* or a "*" principal', () => {
     const statements = statementsOf(props(template, 'PipelineKey')['KeyPolicy']);
     const crypto = statements.filter((s) => actionsOf(s).some((a) => a === 'kms:Decrypt' || a === 'kms:GenerateDataKey'));
     const accountPrincipals = crypto.filter((s) => JSON.stringify(s.Principal).includes(':root'));
     expect(accountPrincipals).toHaveLength(1);
     const roles = (accountPrincipals[0]?.Condition?.['ArnEquals']?.['aws:PrincipalArn'] ?? []) as { 'Fn::Sub': string }[];
-    expect(roles.map((r) => r['Fn::Sub'].split('role/')[1]).sort()).toEqual(['detect', 'forward', 'index-events', 'normalize'].map((n) => `logwarden-ci-eu-west-1-${n}`));
+    expect(roles.map((r) => r['Fn::Sub'].split('role/')[1]).sort()).toEqual(['detect', 'forward', 'index-events', 'normalize', 'respond'].map((n) => `logwarden-ci-eu-west-1-${n}`));
     for (const s of statements) {
       expect(actionsOf(s)).not.toContain('kms:*');
       expect(JSON.stringify(s.Principal)).not.toMatch(/"\*"/);
@@ -58,7 +59,7 @@ describe('deploy template: streams, key and dead letters', () => {
     expect(p['DestinationConfig']).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] } } });
   });
 
-  it('has no other event source mapping than the three stream consumers', () => {
+  it('has no other event source mapping than the stream consumers', () => {
     expect(resourcesOfType(template, 'AWS::Lambda::EventSourceMapping')).toHaveLength(STREAM_CONSUMERS.length);
   });
 
@@ -72,6 +73,15 @@ describe('deploy template: streams, key and dead letters', () => {
     expect(statementsOf(policy['PolicyDocument'])).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     );
+  });
+
+  it("encrypts respond's actions table with the pipeline key, with point-in-time recovery and TTL", () => {
+    expect(props(template, 'ResponsesTable')).toMatchObject({
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: PIPELINE_KEY },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
   });
 
   it('encrypts the alarm topic with the pipeline key and denies publishing without TLS', () => {

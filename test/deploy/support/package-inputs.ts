@@ -13,7 +13,7 @@ export const TEST_TRUSTED_ACCOUNT = '210987654321';
 export const TEST_PARAMS = [`logGroups=${TEST_LOG_GROUPS.join(',')}`, `trustedAccounts=${TEST_TRUSTED_ACCOUNT}`] as const;
 
 /** What the package is built from: a change to any of these packages again. */
-const INPUTS = ['serverless.yml', 'deploy', 'scripts/deploy', 'functions', 'src', 'package-lock.json', 'dist/detections.json'];
+const INPUTS = ['serverless.yml', 'deploy', 'scripts/deploy', 'functions', 'src', 'package-lock.json', 'dist/detections.json', 'detections/responses.yml'];
 
 function filesUnder(relative: string): string[] {
   const absolute = path.join(PROJECT_ROOT, relative);

@@ -34,7 +34,7 @@ export interface CfnTemplate {
 
 /**
  * Packages the service once per change of its inputs (serverless.yml, deploy/, the handlers and
- * src/, the lock file, the detections bundle): the result is cached under .cache/ by a hash of
+ * src/, the lock file, the detections bundle, the responses routing): the result is cached under .cache/ by a hash of
  * them, so every test file of a run (and the next run) reuses it. A lock keeps two test workers
  * or two people's runs from packaging into the same Serverless work folder at once.
  */
@@ -58,7 +58,7 @@ export async function packagedStack(): Promise<PackagedStack> {
 async function ensureBuilt(): Promise<void> {
   const generator = path.join(PROJECT_ROOT, 'dist/scripts/deploy/serverless-variables.js');
   const bundle = path.join(PROJECT_ROOT, 'dist/detections.json');
-  const sources = ['alarm', 'cloudformation', 'deploy-settings', 'pipeline-alarms', 'serverless-variables', 'subscriptions'].map((name) => path.join(PROJECT_ROOT, 'scripts/deploy', `${name}.ts`));
+  const sources = ['alarm', 'cloudformation', 'deploy-settings', 'pipeline-alarms', 'respond-permissions', 'serverless-variables', 'subscriptions'].map((name) => path.join(PROJECT_ROOT, 'scripts/deploy', `${name}.ts`));
   const builtAt = existsSync(generator) && existsSync(bundle) ? statSync(generator).mtimeMs : -1;
   if (sources.every((source) => existsSync(source) && statSync(source).mtimeMs <= builtAt)) return;
   await run('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT, maxBuffer: 16 * 1024 * 1024 }).catch((error: unknown) => {

@@ -56,10 +56,12 @@ export const FUNCTIONS = [
   { name: 'normalize', id: 'Normalize', role: 'NormalizeRole' },
   { name: 'detect', id: 'Detect', role: 'DetectRole' },
   { name: 'index-events', id: 'IndexDashevents', role: 'IndexEventsRole' },
+  { name: 'respond', id: 'Respond', role: 'RespondRole' },
 ] as const;
 
 export const STREAM_CONSUMERS = [
   { name: 'normalize', id: 'Normalize', stream: 'RawStream' },
   { name: 'detect', id: 'Detect', stream: 'NormalizedStream' },
   { name: 'index-events', id: 'IndexDashevents', stream: 'NormalizedStream' },
+  { name: 'respond', id: 'Respond', stream: 'AlertsStream' },
 ] as const;
