@@ -1,5 +1,8 @@
-import type { HookConfig } from '../../src/respond/config/hook-config';
 import type { ResponsesConfig } from '../../src/respond/config/responses-config';
+import { STACK } from '../../src/respond/hooks/aws-call';
+import { lazyAwsClients } from '../../src/respond/hooks/aws-clients';
+import { createHooks } from '../../src/respond/hooks/create-hooks';
+import type { IamStatement } from '../../src/respond/hooks/hook';
 import type { CfnObject } from './cloudformation';
 import { ref, sub } from './cloudformation';
 
@@ -14,56 +17,40 @@ export interface PolicyStatement {
 
 const ACCOUNT = 'arn:${AWS::Partition}:iam::${AWS::AccountId}';
 
-/** The same ARN, with the partition from the stack when it names the aws partition. */
-function inStackPartition(arn: string): CfnObject | string {
-  return arn.startsWith('arn:aws:') ? sub(arn.replace(/^arn:aws:/, 'arn:${AWS::Partition}:')) : arn;
+/**
+ * A value of a hook's statement as CloudFormation: the stack's pseudo parameters (the hooks write
+ * `${AWS::AccountId}` and the like) resolved with Fn::Sub, and an ARN of the aws partition put in
+ * the stack's partition.
+ */
+function cfnValue(value: string): CfnObject | string {
+  const inPartition = value.replace(/^arn:aws:/, 'arn:${AWS::Partition}:');
+  return inPartition.includes('${AWS::') ? sub(inPartition) : inPartition;
+}
+
+function cfnStatement(sid: string, statement: IamStatement): PolicyStatement {
+  const condition =
+    statement.Condition === undefined
+      ? undefined
+      : Object.fromEntries(
+          Object.entries(statement.Condition).map(([operator, keys]) => [
+            operator,
+            Object.fromEntries(Object.entries(keys).map(([key, v]) => [key, typeof v === 'string' ? cfnValue(v) : v.map(cfnValue)])),
+          ]),
+        );
+  return { Sid: sid, Effect: statement.Effect, Action: statement.Action, Resource: statement.Resource.map(cfnValue), ...(condition === undefined ? {} : { Condition: condition }) };
 }
 
 /**
- * What respond's hooks may call in AWS, derived from the routing file it ships with (so the
- * permissions follow responses.yml): each notification hook its topic, bus or function; each
- * aws-action exactly the calls it makes, within this account, the deny-all attach limited to the
- * configured policy. Webhooks need nothing from IAM.
+ * What respond's hooks may call in AWS, from the routing file it ships with: each hook states
+ * exactly the permissions its `execute` uses (Hook.permissions), here within this stack's account.
+ * Webhooks need nothing from IAM.
  */
 export function respondHookStatements(config: ResponsesConfig): PolicyStatement[] {
-  return Object.entries(config.hooks)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([name, hook]) => statementsFor(hook).map((s, i) => ({ Sid: `${sidOf(name)}${i === 0 ? '' : i}`, ...s })));
-}
-
-function sidOf(hookName: string): string {
-  return `Hook${hookName.replace(/[^A-Za-z0-9]/g, '')}`;
-}
-
-function statementsFor(hook: HookConfig): Omit<PolicyStatement, 'Sid'>[] {
-  switch (hook.type) {
-    case 'webhook':
-      return [];
-    case 'sns':
-      return [{ Effect: 'Allow', Action: ['sns:Publish'], Resource: [inStackPartition(hook.topicArn)] }];
-    case 'eventbridge': {
-      const bus = hook.eventBus.startsWith('arn:') ? inStackPartition(hook.eventBus) : sub(`arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:event-bus/${hook.eventBus}`);
-      return [{ Effect: 'Allow', Action: ['events:PutEvents'], Resource: [bus] }];
-    }
-    case 'lambda':
-      return [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [inStackPartition(hook.functionArn)] }];
-    case 'aws-action':
-      switch (hook.action) {
-        case 'deactivate-access-key':
-          return [{ Effect: 'Allow', Action: ['iam:GetAccessKeyLastUsed', 'iam:UpdateAccessKey'], Resource: [sub(`${ACCOUNT}:user/*`)] }];
-        case 'attach-deny-all-policy':
-          return [
-            {
-              Effect: 'Allow',
-              Action: hook.principalTypes.map((type) => (type === 'role' ? 'iam:AttachRolePolicy' : 'iam:AttachUserPolicy')).sort(),
-              Resource: hook.principalTypes.map((type) => sub(`${ACCOUNT}:${type}/*`)),
-              Condition: { ArnEquals: { 'iam:PolicyARN': inStackPartition(hook.policyArn) } },
-            },
-          ];
-        case 'zero-function-concurrency':
-          return [{ Effect: 'Allow', Action: ['lambda:PutFunctionConcurrency'], Resource: [sub('arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*')] }];
-      }
-  }
+  // Building hooks sends nothing: the AWS clients are created on first use.
+  const hooks = createHooks(config, { env: {}, aws: lazyAwsClients(undefined) });
+  return [...hooks.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((hook) => hook.permissions([STACK.account]).map((statement, i) => cfnStatement(`Hook${hook.name.replace(/[^A-Za-z0-9]/g, '')}${i === 0 ? '' : i}`, statement)));
 }
 
 /**

@@ -90,7 +90,9 @@ describe('deploy template: IAM', () => {
     expect(statements.filter((s) => s.Effect === 'Allow').flatMap(actionsOf).sort()).toEqual(
       ['events:PutEvents', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:GetAccessKeyLastUsed', 'iam:UpdateAccessKey', 'lambda:PutFunctionConcurrency'].sort(),
     );
-    expect(statements.find((s) => actionsOf(s).includes('iam:AttachRolePolicy') && s.Effect === 'Allow')?.Condition).toEqual({ ArnEquals: { 'iam:PolicyARN': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll' } } });
+    for (const action of ['iam:AttachRolePolicy', 'iam:AttachUserPolicy']) {
+      expect(statements.find((s) => actionsOf(s).includes(action) && s.Effect === 'Allow')?.Condition).toEqual({ ArnEquals: { 'iam:PolicyARN': [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll' }] } });
+    }
     expect(statements.filter((s) => s.Effect === 'Deny').map((s) => [actionsOf(s), s.Resource])).toEqual([
       [['iam:AttachRolePolicy'], [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/logwarden-ci-*' }]],
       [['lambda:PutFunctionConcurrency'], [{ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:logwarden-ci-*' }]],

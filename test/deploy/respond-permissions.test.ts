@@ -4,7 +4,7 @@ import { respondHookStatements, respondHooksPolicy } from '../../scripts/deploy/
 const config = (hooks: string): ReturnType<typeof parseResponsesConfig> =>
   parseResponsesConfig(`version: 1\naccounts: ['111122223333']\nhooks:\n${hooks}\nroutes:\n  - name: all\n    match: { minLevel: low }\n    hooks: [first]\n`, 'responses.yml');
 
-describe('deploy: permissions of respond follow responses.yml', () => {
+describe('deploy: permissions of respond follow responses.yml (each hook states its own)', () => {
   it('grants publishing to exactly the topic, bus and function the notification hooks name', () => {
     const statements = respondHookStatements(
       config(`  first:
@@ -20,7 +20,12 @@ describe('deploy: permissions of respond follow responses.yml', () => {
     expect(statements).toEqual([
       { Sid: 'Hookbus', Effect: 'Allow', Action: ['events:PutEvents'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/security' }] },
       { Sid: 'Hookfirst', Effect: 'Allow', Action: ['sns:Publish'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:sns:eu-west-1:111122223333:soc-alerts' }] },
-      { Sid: 'Hookfn', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:eu-west-1:111122223333:function:ticketing' }] },
+      {
+        Sid: 'Hookfn',
+        Effect: 'Allow',
+        Action: ['lambda:InvokeFunction'],
+        Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:eu-west-1:111122223333:function:ticketing' }, { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:eu-west-1:111122223333:function:ticketing:*' }],
+      },
     ]);
   });
 
@@ -35,7 +40,7 @@ describe('deploy: permissions of respond follow responses.yml', () => {
       Effect: 'Allow',
       Action: ['iam:AttachRolePolicy'],
       Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*' }],
-      Condition: { ArnEquals: { 'iam:PolicyARN': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll' } } },
+      Condition: { ArnEquals: { 'iam:PolicyARN': [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll' }] } },
     });
   });
 });
