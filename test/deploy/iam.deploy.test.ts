@@ -88,8 +88,10 @@ describe('deploy template: IAM', () => {
     expect(policy['Roles']).toEqual([{ Ref: 'RespondRole' }]);
     const statements = statementsOf(policy['PolicyDocument']);
     expect(statements.filter((s) => s.Effect === 'Allow').flatMap(actionsOf).sort()).toEqual(
-      ['events:PutEvents', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:GetAccessKeyLastUsed', 'iam:UpdateAccessKey', 'lambda:PutFunctionConcurrency'].sort(),
+      ['events:PutEvents', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:GetAccessKeyLastUsed', 'iam:UpdateAccessKey', 'lambda:PutFunctionConcurrency', 'ssm:GetParameter'].sort(),
     );
+    // The webhook's signing secret: the read of that one parameter, nothing wider.
+    expect(statements.find((s) => actionsOf(s).includes('ssm:GetParameter'))?.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/logwarden/soc-webhook-secret' }]);
     for (const action of ['iam:AttachRolePolicy', 'iam:AttachUserPolicy']) {
       expect(statements.find((s) => actionsOf(s).includes(action) && s.Effect === 'Allow')?.Condition).toEqual({ ArnEquals: { 'iam:PolicyARN': [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll' }] } });
     }

@@ -60,7 +60,7 @@ describe('logwarden respond permissions', () => {
   it('prints an IAM policy with only what the used hooks call', async () => {
     const result = await run(['respond', 'permissions', '--config', SHIPPED, '--json']);
     const policy = JSON.parse(result.stdout) as { Statement: { Action: string[] }[] };
-    expect(policy.Statement.flatMap((s) => s.Action).sort()).toEqual(['events:PutEvents', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:GetAccessKeyLastUsed', 'iam:UpdateAccessKey', 'lambda:PutFunctionConcurrency']);
+    expect(policy.Statement.flatMap((s) => s.Action).sort()).toEqual(['events:PutEvents', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:GetAccessKeyLastUsed', 'iam:UpdateAccessKey', 'lambda:PutFunctionConcurrency', 'ssm:GetParameter']);
   });
 });
 

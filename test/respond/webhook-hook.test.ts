@@ -156,6 +156,6 @@ describe('respond: webhook hook against a local server', () => {
     const hook = createWebhookHook('soc', { type: 'webhook', url: 'https://hooks.example.com/x', secretEnv: 'MISSING' }, { env: {} });
     const planned = hook.plan({ alert: alertDocumentSchema.parse(cloudTrailAlert()), actionId: 'a', accounts: [] });
     if (!planned.ok) throw new Error(planned.error);
-    await expect(hook.execute(planned.plan, { actionId: 'a', now: () => new Date() })).resolves.toEqual({ kind: 'permanent', error: 'the signing secret MISSING is not set' });
+    await expect(hook.execute(planned.plan, { actionId: 'a', now: () => new Date() })).resolves.toEqual({ kind: 'permanent', error: 'the signing secret in the variable MISSING is not set' });
   });
 });

@@ -45,8 +45,14 @@ export const webhookHookSchema = z.strictObject({
   type: z.literal('webhook'),
   ...common,
   url: z.url({ protocol: /^https?$/ }).max(2048),
-  /** The variable holding the signing secret (the deployment fills it from Secrets Manager). */
-  secretEnv: environmentVariable,
+  /** Where the signing secret is, exactly one of: an environment variable (local use), */
+  secretEnv: environmentVariable.optional(),
+  /** a Secrets Manager secret whose SecretString is the secret (read at first use, re-read after 5 minutes), */
+  secretArn: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/, { error: 'a Secrets Manager secret ARN' }).optional(),
+  /** or an SSM SecureString parameter (its name, `/…`, in the function's account and region). */
+  secretParameter: z.string().regex(/^\/[A-Za-z0-9_.\-/]{1,1010}$/, { error: 'an SSM parameter name starting with /' }).optional(),
+}).refine((hook) => [hook.secretEnv, hook.secretArn, hook.secretParameter].filter((v) => v !== undefined).length === 1, {
+  error: 'a webhook needs exactly one of secretEnv, secretArn or secretParameter (where its signing secret is)',
 });
 
 export const snsHookSchema = z.strictObject({

@@ -5,6 +5,9 @@ import { alertPayload } from './alert-payload';
 import type { Hook } from './hook';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
 import { checkWebhookUrl } from './webhook-url';
+import type { AwsClients } from './aws-clients';
+import { describeSecretSource, webhookSecretPermissions, webhookSecretReader } from './webhook-secret';
+import type { WebhookSecretReader } from './webhook-secret';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT = '10s';
@@ -17,9 +20,11 @@ const requestSchema = z.strictObject({
 });
 
 export interface WebhookDeps {
-  /** Where the signing secret is read, by the variable the hook names (process.env in Lambda). */
+  /** Where a secret named by `secretEnv` is read (process.env in Lambda). */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly fetch?: typeof fetch;
+  /** Reads stored secrets (`secretArn`, `secretParameter`); built from `env` and the AWS clients when absent. */
+  readonly readSecret?: WebhookSecretReader;
 }
 
 /**
@@ -27,7 +32,8 @@ export interface WebhookDeps {
  * 408, 425, 429, 5xx, timeouts and connection errors are retried; any other status is a
  * permanent failure. Redirects are not followed: they would lead the signed alert elsewhere.
  */
-export function createWebhookHook(name: string, config: WebhookHookConfig, deps: WebhookDeps): Hook {
+export function createWebhookHook(name: string, config: WebhookHookConfig, deps: WebhookDeps & { readonly aws?: Pick<AwsClients, 'secretsManager' | 'ssm'> }): Hook {
+  const readSecret = deps.readSecret ?? (deps.aws === undefined ? envOnly(deps.env) : webhookSecretReader(deps.env, deps.aws));
   const timeoutMs = durationMs(config.timeout ?? DEFAULT_TIMEOUT);
   const send = deps.fetch ?? fetch;
   return {
@@ -49,8 +55,14 @@ export function createWebhookHook(name: string, config: WebhookHookConfig, deps:
       const request = requestSchema.parse(plan.request);
       const urlProblem = checkWebhookUrl(request.url);
       if (urlProblem !== undefined) return { kind: 'permanent', error: urlProblem };
-      const secret = deps.env[config.secretEnv];
-      if (secret === undefined || secret === '') return { kind: 'permanent', error: `the signing secret ${config.secretEnv} is not set` };
+      let secret: string | undefined;
+      try {
+        secret = await readSecret(config);
+      } catch (err) {
+        // Throttling or a network blip: retried; a missing secret or a denied read keeps failing, then dead-letters.
+        return { kind: 'transient', error: `could not read the signing secret from ${describeSecretSource(config)}: ${(err as Error).name}: ${(err as Error).message}` };
+      }
+      if (secret === undefined || secret === '') return { kind: 'permanent', error: `the signing secret in ${describeSecretSource(config)} is not set` };
       const timestamp = Math.floor(context.now().getTime() / 1000);
       const headers = { ...request.headers, [WEBHOOK_HEADERS.timestamp]: String(timestamp), [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, request.body) };
       let response: Response;
@@ -67,7 +79,11 @@ export function createWebhookHook(name: string, config: WebhookHookConfig, deps:
       return status === 408 || status === 425 || status === 429 || status >= 500 ? { kind: 'transient', error } : { kind: 'permanent', error };
     },
     permissions() {
-      return [];
+      return webhookSecretPermissions(config);
     },
   };
+}
+
+function envOnly(env: Readonly<Record<string, string | undefined>>): WebhookSecretReader {
+  return async (config) => (config.secretEnv === undefined ? undefined : env[config.secretEnv] || undefined);
 }
