@@ -3,7 +3,8 @@ import type { DeadLetter } from '../../dead-letters/dead-letter';
 import { FileDeadLetterSink } from '../../dead-letters/file-sink';
 import { redrive } from '../../dead-letters/redrive';
 import type { RedriveOutcome } from '../../dead-letters/redrive';
-import { deleteLetter, receiveLetters } from '../../dead-letters/sqs-source';
+import { deleteLetter, receiveMessages } from '../../dead-letters/sqs-source';
+import { kinesisShardRangeReader } from '../../dead-letters/shard-range-reader';
 import { kinesisRedriveTargets } from '../../dead-letters/stream-targets';
 import { alertsStreamFrom } from '../../respond/alerts-stream';
 import { kinesisClientFor } from '../../runtime/dependencies';
@@ -40,17 +41,20 @@ export async function dlqCommand(action: 'list' | 'redrive', options: DlqOptions
 
   if (queueUrl !== undefined) {
     const sqs = new SQSClient(settings.region === undefined ? {} : { region: settings.region });
+    const readRange = kinesisShardRangeReader(client);
     for (;;) {
-      const { letters, invalid } = await receiveLetters(sqs, queueUrl);
-      for (const id of invalid) io.stderr.write(`message ${id} is not a dead letter; left in the queue\n`);
-      if (letters.length === 0) break;
-      for (const { letter, receiptHandle } of letters.filter((l) => stages.includes(l.letter.stage))) {
-        listed.push(letter);
+      const { messages, invalid } = await receiveMessages(sqs, queueUrl, readRange);
+      for (const { id, why } of invalid) io.stderr.write(`message ${id}: ${why}; left in the queue\n`);
+      if (messages.length === 0) break;
+      for (const message of messages) {
+        const letters = message.letters.filter((l) => stages.includes(l.stage));
+        if (letters.length === 0) continue;
+        listed.push(...letters);
         if (action === 'list' || options.dryRun) continue;
-        const [outcome] = await redrive([letter], targets);
-        if (outcome === undefined) continue;
-        outcomes.push(outcome);
-        if (outcome.redriven) await deleteLetter(sqs, queueUrl, receiptHandle);
+        const results = await redrive(letters, targets);
+        outcomes.push(...results);
+        // A message is deleted only once every letter it stands for is back in the pipeline.
+        if (results.every((r) => r.redriven) && letters.length === message.letters.length) await deleteLetter(sqs, queueUrl, message.receiptHandle);
       }
       if (action === 'list' || options.dryRun) break; // received messages return to the queue by themselves
     }
