@@ -4,10 +4,10 @@ import { createDynamoDbClient } from '../respond/actions/dynamodb-client';
 import { ensureResponsesTable } from '../respond/actions/table-schema';
 import type { DynaliteConfig } from './dynalite-config';
 import { DYNALITE_ENV } from './dynalite-config';
-import { readPidFile, removePidFile, writePidFile } from './pid-file';
+import { ownedProcess, removePidFile, writePidFile } from './pid-file';
 import type { PidRecord } from './pid-file';
 import { isPortFree, isPortListening } from './ports';
-import { isProcessAlive, processCommandLine, spawnDetached, stopProcess, tailOfFile } from './processes';
+import { isProcessAlive, spawnDetached, stopProcess, tailOfFile } from './processes';
 import { ServiceError } from './service';
 import type { LocalService, ServiceReporter, ServiceStatus, StartResult, StopOutcome } from './service';
 import { waitUntil } from './wait-until';
@@ -38,14 +38,7 @@ export function createDynaliteService(config: DynaliteConfig, stateDir: string, 
     }
   };
 
-  const ownProcess = (): PidRecord | undefined => {
-    const record = readPidFile(pidFile);
-    if (record === undefined) return undefined;
-    const commandLine = processCommandLine(record.pid);
-    if (isProcessAlive(record.pid) && (commandLine === undefined || commandLine.includes(record.commandMarker))) return record;
-    removePidFile(pidFile);
-    return undefined;
-  };
+  const ownProcess = (): PidRecord | undefined => ownedProcess(pidFile);
 
   const awaitReady = async (pid: number): Promise<void> => {
     const outcome = await waitUntil(async () => (isProcessAlive(pid) ? (await probe()).ok : `process ${pid} exited`), { timeoutMs: config.startTimeoutMs });

@@ -5,10 +5,10 @@ import { STREAM_NAME_ENV } from '../kinesis/stream-names';
 import type { KinesisLocalConfig } from './kinesis-local-config';
 import { KINESIS_LOCAL_ENV } from './kinesis-local-config';
 import { probeKinesis } from './kinesis-probe';
-import { readPidFile, removePidFile, writePidFile } from './pid-file';
+import { ownedProcess, removePidFile, writePidFile } from './pid-file';
 import type { PidRecord } from './pid-file';
 import { isPortFree, isPortListening } from './ports';
-import { isProcessAlive, processCommandLine, spawnDetached, stopProcess, tailOfFile } from './processes';
+import { isProcessAlive, spawnDetached, stopProcess, tailOfFile } from './processes';
 import { ServiceError } from './service';
 import type { LocalService, ServiceReporter, ServiceStatus, StartResult, StopOutcome } from './service';
 import { waitUntil } from './wait-until';
@@ -29,19 +29,7 @@ export function createKinesisLocalService(config: KinesisLocalConfig, stateDir: 
   const endpoint = config.externalEndpoint ?? `http://${config.host}:${config.port}`;
   const fail = (message: string, cause?: unknown): ServiceError => new ServiceError(NAME, message, cause === undefined ? undefined : { cause });
 
-  /**
-   * The PID file's process when it is alive and still kinesis-local (its command line names
-   * main.js, so a reused PID is never signalled; where /proc is missing, liveness alone counts).
-   * A stale file is removed.
-   */
-  const ownProcess = (): PidRecord | undefined => {
-    const record = readPidFile(pidFile);
-    if (record === undefined) return undefined;
-    const commandLine = processCommandLine(record.pid);
-    if (isProcessAlive(record.pid) && (commandLine === undefined || commandLine.includes(record.commandMarker))) return record;
-    removePidFile(pidFile);
-    return undefined;
-  };
+  const ownProcess = (): PidRecord | undefined => ownedProcess(pidFile);
 
   const awaitReady = async (pid: number, announce: boolean): Promise<number> => {
     if (announce) report(`${NAME}: waiting for ListStreams on ${endpoint}`);

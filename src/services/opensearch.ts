@@ -5,10 +5,10 @@ import type { NodeFolders } from './opensearch-launch';
 import { commandMarkerOf, OPENSEARCH_MAIN_CLASS, prepareOpenSearchLaunch } from './opensearch-launch';
 import { describeNode, isNode, probeHealth, probeRoot } from './opensearch-probe';
 import { redactUrl } from './redact-url';
-import { readPidFile, removePidFile, writePidFile } from './pid-file';
+import { ownedProcess, readPidFile, removePidFile, writePidFile } from './pid-file';
 import type { PidRecord } from './pid-file';
 import { isPortFree, isPortListening } from './ports';
-import { findProcessInTree, isProcessAlive, processCommandLine, spawnDetached, stopProcess, tailOfFile } from './processes';
+import { findProcessInTree, isProcessAlive, spawnDetached, stopProcess, tailOfFile } from './processes';
 import { findProjectRoot, serviceCacheDir, sharedNodeRoot } from './project-paths';
 import { isRunningAsRoot } from './service-user';
 import { ServiceError } from './service';
@@ -40,19 +40,7 @@ export function createOpenSearchService(config: OpenSearchConfig, stateDir: stri
   const shown = redactUrl(endpoint);
   const fail = (message: string, cause?: unknown): ServiceError => new ServiceError(NAME, message, cause === undefined ? undefined : { cause });
 
-  /**
-   * The PID file's process when it is alive and still this node (its command line carries our
-   * path.data, so a reused PID is never signalled; without /proc, liveness alone counts).
-   * A stale file is removed.
-   */
-  const ownProcess = (): PidRecord | undefined => {
-    const record = readPidFile(pidFile);
-    if (record === undefined) return undefined;
-    const commandLine = processCommandLine(record.pid);
-    if (isProcessAlive(record.pid) && (commandLine === undefined || commandLine.includes(record.commandMarker))) return record;
-    removePidFile(pidFile);
-    return undefined;
-  };
+  const ownProcess = (): PidRecord | undefined => ownedProcess(pidFile);
 
   /** The JVM itself, below a runuser launcher when started as root. */
   const jvmOf = (pid: number): number | undefined => findProcessInTree(pid, OPENSEARCH_MAIN_CLASS);

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isProcessAlive, processCommandLine } from './processes';
 
 const pidRecordSchema = z.object({
   pid: z.number().int().positive(),
@@ -33,4 +34,18 @@ export function writePidFile(file: string, record: PidRecord): void {
 
 export function removePidFile(file: string): void {
   rmSync(file, { force: true });
+}
+
+/**
+ * The PID file's process when it is alive and still the one that was started (its command line
+ * carries the recorded marker, so a reused PID is never signalled; where /proc is missing,
+ * liveness alone counts). A stale file is removed.
+ */
+export function ownedProcess(file: string): PidRecord | undefined {
+  const record = readPidFile(file);
+  if (record === undefined) return undefined;
+  const commandLine = processCommandLine(record.pid);
+  if (isProcessAlive(record.pid) && (commandLine === undefined || commandLine.includes(record.commandMarker))) return record;
+  removePidFile(file);
+  return undefined;
 }
