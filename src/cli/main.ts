@@ -22,14 +22,13 @@ import { registerRespondCommands } from './commands/respond/register';
 interface NormalizeCliOptions {
   logGroup: string;
   logStream: string;
-  account: string;
+  account?: string;
   format: NormalizeOptions['format'];
   config?: string;
 }
 
 function toNormalizeOptions(opts: NormalizeCliOptions): NormalizeOptions {
-  const { config, ...rest } = opts;
-  return config === undefined ? rest : { ...rest, config };
+  return withoutUndefined(opts) as NormalizeOptions;
 }
 
 /** Commander leaves absent options undefined; the option types are exact, so drop them. */
@@ -67,7 +66,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('[input]', 'file, or - for standard input (default)')
     .option('--log-group <name>', 'log group the lines come from (decides the parser)', '/aws/lambda/local-function')
     .option('--log-stream <name>', 'log stream the lines come from', 'local')
-    .option('--account <id>', 'AWS account the lines come from', '000000000000')
+    .option('--account <id>', 'AWS account the lines come from (default 000000000000; for ndjson records, the account a record names)')
     .addOption(new Option('--format <format>', 'lines: one log message per line; ndjson: one JSON record per line; cwl: one subscription payload per line').choices(['lines', 'ndjson', 'cwl']).default('lines'))
     .option('--config <file>', 'normalize configuration (JSON: sources, accounts, vpcFlowFormats)')
     .action(async (input: string | undefined, opts: NormalizeCliOptions) => setExit(await normalizeCommand(input, toNormalizeOptions(opts), io)));

@@ -35,6 +35,15 @@ describe('cli: normalize', () => {
     expect(event).toMatchObject({ logwarden: { source: 'cloudtrail', parser: 'cloudtrail' }, event: { action: 'ConsoleLogin' }, aws: { cloudtrail: { userIdentity: { type: 'Root' } } } });
   });
 
+  it("takes an NDJSON CloudTrail record as its own account's unless --account says otherwise", async () => {
+    const trail = { eventVersion: '1.09', eventTime: '2025-11-28T18:02:44Z', eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', userIdentity: { type: 'IAMUser' }, recipientAccountId: '111122223333' };
+    const own = lines((await run(['normalize', '--format', 'ndjson', '--log-group', 'aws-cloudtrail-logs-1'], `${JSON.stringify(trail)}\n`)).stdout);
+    expect(own[0]).toMatchObject({ cloud: { account: { id: '111122223333' } }, logwarden: { parser: 'cloudtrail' } });
+    expect(own[0]?.logwarden.parse_error).toBeUndefined();
+    const other = lines((await run(['normalize', '--format', 'ndjson', '--account', '444455556666', '--log-group', 'aws-cloudtrail-logs-1'], `${JSON.stringify(trail)}\n`)).stdout);
+    expect(other[0]?.logwarden.parse_error).toContain('possibly forged CloudTrail event');
+  });
+
   it('expands subscription payloads, decoded or in awslogs.data form, and skips control messages', async () => {
     const decoded = JSON.stringify(subscriptionPayload({}, ['a\n', 'b\n']));
     const encoded = JSON.stringify({ awslogs: { data: gzipSync(JSON.stringify(subscriptionPayload({ logGroup: '/ecs/web' }, ['c\n']))).toString('base64') } });

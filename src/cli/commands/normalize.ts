@@ -14,7 +14,8 @@ import { EXIT } from '../io';
 export interface NormalizeOptions {
   readonly logGroup: string;
   readonly logStream: string;
-  readonly account: string;
+  /** The log group owner; by default 000000000000, or for NDJSON records the account they name (`recipientAccountId`). */
+  readonly account?: string;
   readonly format: 'lines' | 'ndjson' | 'cwl';
   readonly config?: string;
 }
@@ -67,7 +68,7 @@ function recordsOf(line: string, lineNumber: number, started: number, options: N
   return [
     {
       v: 1,
-      owner: options.account,
+      owner: options.account ?? ownerOf(line, options.format),
       logGroup: options.logGroup,
       logStream: options.logStream,
       subscriptionFilters: ['logwarden-cli'],
@@ -76,4 +77,20 @@ function recordsOf(line: string, lineNumber: number, started: number, options: N
       message: line,
     },
   ];
+}
+
+const LOCAL_ACCOUNT = '000000000000';
+
+/**
+ * Without --account, an NDJSON CloudTrail record is taken to come from its own account's trail,
+ * so inspecting saved records does not flag each one as arriving in another account's log group.
+ */
+function ownerOf(line: string, format: NormalizeOptions['format']): string {
+  if (format !== 'ndjson') return LOCAL_ACCOUNT;
+  try {
+    const recipient = (JSON.parse(line) as { recipientAccountId?: unknown } | null)?.recipientAccountId;
+    return typeof recipient === 'string' && /^\d{12}$/.test(recipient) ? recipient : LOCAL_ACCOUNT;
+  } catch {
+    return LOCAL_ACCOUNT;
+  }
 }
