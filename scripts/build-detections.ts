@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileBundle, describeBundleProblems } from '../src/detect/detection-bundle';
 import { gatherBundle } from '../src/detect/gather-bundle';
+import { DEFAULT_BUNDLE_PATH } from '../src/detect/load-bundle';
 
 function parseArgs(args: readonly string[]): { positional: string[]; extra: string[] } {
   const positional: string[] = [];
@@ -32,7 +33,7 @@ function parseArgs(args: readonly string[]): { positional: string[]; extra: stri
 async function main(): Promise<number> {
   const { positional, extra } = parseArgs(process.argv.slice(2));
   const directory = positional[0] ?? 'detections';
-  const output = positional[1] ?? path.join('dist', 'detections.json');
+  const output = positional[1] ?? DEFAULT_BUNDLE_PATH;
   const bundle = await gatherBundle(directory, extra);
   try {
     const { collection, pipelines } = compileBundle(bundle);

@@ -1,13 +1,12 @@
-import type { Context } from 'aws-lambda';
+import { kinesisRecordsOf, readyOrRedeliver, reportBatch, writeDeadline } from '../../src/batch/consumer-handler';
+import type { ConsumerContext } from '../../src/batch/consumer-handler';
 import type { BatchResponse } from '../../src/batch/kinesis-event';
-import { kinesisEventSchema } from '../../src/batch/kinesis-event';
-import { failAll } from '../../src/batch/fail-all';
 import { processBatch } from '../../src/batch/process-batch';
 import { detectorFromBundle } from '../../src/detect/detection-bundle';
 import { detectStage } from '../../src/detect/detect-stage';
 import { readDetectionBundle } from '../../src/detect/load-bundle';
 import { openSearchAlertStore } from '../../src/detect/opensearch-alert-store';
-import { count, createMetrics } from '../../src/observability/metrics';
+import { createMetrics } from '../../src/observability/metrics';
 import { createOpenSearchClient, indexNamesFor, readOpenSearchConfig } from '../../src/opensearch';
 import { setupOnFirstUse } from '../../src/opensearch/setup-once';
 import { alertsStreamFrom } from '../../src/respond/alerts-stream';
@@ -31,26 +30,14 @@ const alertsStream = alertsStreamFrom(process.env);
 const publish = alertsStream === undefined ? undefined : streamAlertPublisher(kinesisStreamWriter(kinesisClientFor(settings), alertsStream));
 
 /** The "normalized" stream → Sigma rules on every event → alerts in OpenSearch. */
-export async function handler(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<BatchResponse> {
-  const parsed = kinesisEventSchema.safeParse(event);
-  if (!parsed.success) throw new Error(`detect expects a Kinesis event: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+export async function handler(event: unknown, context: ConsumerContext): Promise<BatchResponse> {
+  const records = kinesisRecordsOf(event, 'detect');
+  const notReady = await readyOrRedeliver(ensureSetup, records, metrics);
+  if (notReady !== undefined) return notReady;
   // The stage is built per invocation: its writes must stop by this invocation's deadline.
-  try {
-    await ensureSetup();
-  } catch (err) {
-    console.error(`OpenSearch is not ready (${(err as Error).message}); the batch will be redelivered`);
-    count(metrics, 'RecordsRetried', parsed.data.Records.length);
-    metrics.publishStoredMetrics();
-    return failAll(parsed.data.Records);
-  }
   const now = () => new Date();
-  const deadline = Date.now() + context.getRemainingTimeInMillis() - settings.timeReserveMs / 2;
+  const deadline = writeDeadline(context, settings.timeReserveMs);
   const stage = detectStage({ detector, alerts: openSearchAlertStore({ client, names, deadLetters, now, deadline }), deadLetters, now, ...(publish === undefined ? {} : { publish }) });
-  const report = await processBatch(parsed.data.Records, stage, { remainingTimeMs: () => context.getRemainingTimeInMillis(), reserveMs: settings.timeReserveMs });
-  count(metrics, 'EventsEvaluated', report.processed);
-  count(metrics, 'RuleMatches', report.outputs);
-  count(metrics, 'DeadLetteredRecords', report.deadLettered);
-  count(metrics, 'RecordsRetried', report.failed);
-  metrics.publishStoredMetrics();
-  return report.response;
+  const report = await processBatch(records, stage, { remainingTimeMs: () => context.getRemainingTimeInMillis(), reserveMs: settings.timeReserveMs });
+  return reportBatch(metrics, report, { EventsEvaluated: report.processed, RuleMatches: report.outputs });
 }

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Context } from 'aws-lambda';
+import { kinesisRecordsOf, readyOrRedeliver, reportBatch } from '../../src/batch/consumer-handler';
+import type { ConsumerContext } from '../../src/batch/consumer-handler';
 import type { BatchResponse } from '../../src/batch/kinesis-event';
-import { kinesisEventSchema } from '../../src/batch/kinesis-event';
-import { failAll } from '../../src/batch/fail-all';
 import { processBatch } from '../../src/batch/process-batch';
-import { count, createMetrics } from '../../src/observability/metrics';
+import { createMetrics } from '../../src/observability/metrics';
 import { createOpenSearchClient, indexNamesFor, readOpenSearchConfig } from '../../src/opensearch';
 import { setupOnFirstUse } from '../../src/opensearch/setup-once';
 import { createDynamoDbClient } from '../../src/respond/actions/dynamodb-client';
 import { dynamoDbActionStore } from '../../src/respond/actions/dynamodb-action-store';
 import { dynamoDbRateLimiter } from '../../src/respond/actions/dynamodb-rate-limiter';
-import { ensureResponsesIndex, responsesIndexFor } from '../../src/respond/audit/responses-index';
 import { openSearchOutcomeRecorder } from '../../src/respond/audit/opensearch-outcome-recorder';
 import { parseResponsesConfig } from '../../src/respond/config/load-responses';
 import { lazyAwsClients } from '../../src/respond/hooks/aws-clients';
@@ -29,42 +27,25 @@ const openSearch = readOpenSearchConfig(process.env);
 const client = createOpenSearchClient(openSearch);
 const names = indexNamesFor(openSearch.indexPrefix);
 const ensureSetup = setupOnFirstUse(client, { names, replicas: openSearch.replicas });
-let auditReady: Promise<void> | undefined;
 const dynamoDb = createDynamoDbClient({ ...(respond.dynamoDbEndpoint === undefined ? {} : { endpoint: respond.dynamoDbEndpoint }), ...(settings.region === undefined ? {} : { region: settings.region }) });
 const hooks = createHooks(config, { env: process.env, aws: lazyAwsClients(settings.region) });
 const deadLetters = deadLetterSinkFor(settings.deadLetters, settings.region);
-const recorder = openSearchOutcomeRecorder({ client, alertsIndex: names.alerts, responsesIndex: responsesIndexFor(openSearch.indexPrefix) });
+const recorder = openSearchOutcomeRecorder({ client, alertsIndex: names.alerts, responsesIndex: names.responses });
 const store = dynamoDbActionStore(dynamoDb, respond.table);
 const limiter = dynamoDbRateLimiter(dynamoDb, respond.table);
 const metrics = createMetrics('respond');
 
 /** The alerts stream → routing → hooks, each action claimed before it runs and recorded after. */
-export async function handler(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<BatchResponse> {
-  const parsed = kinesisEventSchema.safeParse(event);
-  if (!parsed.success) throw new Error(`respond expects a Kinesis event: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  try {
-    await ensureSetup();
-    auditReady ??= ensureResponsesIndex(client, openSearch.indexPrefix, openSearch.replicas).catch((err: unknown) => {
-      auditReady = undefined;
-      throw err;
-    });
-    await auditReady;
-  } catch (err) {
-    console.error(`OpenSearch is not ready (${(err as Error).message}); the batch will be redelivered`);
-    count(metrics, 'RecordsRetried', parsed.data.Records.length);
-    metrics.publishStoredMetrics();
-    return failAll(parsed.data.Records);
-  }
+export async function handler(event: unknown, context: ConsumerContext): Promise<BatchResponse> {
+  const records = kinesisRecordsOf(event, 'respond');
+  const notReady = await readyOrRedeliver(ensureSetup, records, metrics);
+  if (notReady !== undefined) return notReady;
   // One metric per outcome (ActionsDone, ActionsFailed, ActionsSuppressed, …): failed actions are dead-lettered, so they are alarmed on.
   const outcomes = new Map<string, number>();
   const stage = respondStage({ config, hooks, store, limiter, recorder, deadLetters, now: () => new Date(), forceDryRun: respond.forceDryRun }, (entries) => {
     for (const e of entries) outcomes.set(e.outcome, (outcomes.get(e.outcome) ?? 0) + 1);
   });
-  const report = await processBatch(parsed.data.Records, stage, { remainingTimeMs: () => context.getRemainingTimeInMillis(), reserveMs: settings.timeReserveMs });
-  count(metrics, 'NoticesHandled', report.processed);
-  count(metrics, 'DeadLetteredRecords', report.deadLettered);
-  count(metrics, 'RecordsRetried', report.failed);
-  for (const [outcome, n] of outcomes) count(metrics, `Actions${outcome.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase())}`, n);
-  metrics.publishStoredMetrics();
-  return report.response;
+  const report = await processBatch(records, stage, { remainingTimeMs: () => context.getRemainingTimeInMillis(), reserveMs: settings.timeReserveMs });
+  const perOutcome = Object.fromEntries([...outcomes].map(([outcome, n]) => [`Actions${outcome.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase())}`, n]));
+  return reportBatch(metrics, report, { NoticesHandled: report.processed, ...perOutcome });
 }

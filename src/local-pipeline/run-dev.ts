@@ -10,7 +10,6 @@ import { createLocalServices } from '../services/registry';
 import { describeError, startServices, stopServices } from '../services/run-services';
 import type { ServiceUp } from '../services/run-services';
 import { DEFAULT_ALERTS_STREAM } from '../respond/alerts-stream';
-import { responsesIndexFor } from '../respond/audit/responses-index';
 import { describeAlertSummary, summarizeAlerts } from './alert-summary';
 import { describeResponses } from './response-summary';
 import { LocalPipeline } from './local-pipeline';
@@ -101,8 +100,8 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
     const summary = await summarizeAlerts(openSearch, names.alerts);
     for (const line of describeAlertSummary(summary)) io.out(line);
     if (env['LOGWARDEN_ALERTS_STREAM'] !== undefined) {
-      await refreshIndex(openSearch, responsesIndexFor(config.indexPrefix)).catch(() => undefined);
-      for (const line of await describeResponses(openSearch, responsesIndexFor(config.indexPrefix))) io.out(line);
+      await refreshIndex(openSearch, names.responses).catch(() => undefined);
+      for (const line of await describeResponses(openSearch, names.responses)) io.out(line);
     }
     io.out('');
     io.out('next:');

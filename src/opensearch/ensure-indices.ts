@@ -10,12 +10,12 @@ export interface IndexReport {
 }
 
 /**
- * Creates the alerts and alert-matches indices when missing (after the templates, which give
+ * Creates the alerts, alert-matches and responses indices when missing (after the templates, which give
  * them their mappings). Events indices are daily and created by the first write into them.
  */
 export async function ensureIndices(client: Client, names: IndexNames): Promise<IndexReport[]> {
   const reports: IndexReport[] = [];
-  for (const name of [names.alerts, names.alertMatches]) {
+  for (const name of [names.alerts, names.alertMatches, names.responses]) {
     const exists = await client.indices.exists({ index: name });
     if (exists.body) {
       reports.push({ name, outcome: 'exists' });

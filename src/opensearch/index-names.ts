@@ -7,12 +7,14 @@ export interface IndexNames {
   readonly eventsPattern: string;
   readonly alerts: string;
   readonly alertMatches: string;
+  /** The respond stage's audit of action outcomes. */
+  readonly responses: string;
 }
 
 export const DEFAULT_INDEX_PREFIX = 'logwarden';
 
 export function indexNamesFor(prefix: string = DEFAULT_INDEX_PREFIX): IndexNames {
-  return { prefix, eventsPattern: `${prefix}-events-*`, alerts: `${prefix}-alerts`, alertMatches: `${prefix}-alert-matches` };
+  return { prefix, eventsPattern: `${prefix}-events-*`, alerts: `${prefix}-alerts`, alertMatches: `${prefix}-alert-matches`, responses: `${prefix}-responses` };
 }
 
 /** The events index for a time: the UTC day of `@timestamp` (an offset such as +02:00 is converted). */

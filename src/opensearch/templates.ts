@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { IndexNames } from './index-names';
 import { ALERT_MATCH_PROPERTIES, ALERT_PROPERTIES } from './mappings/alert-fields';
 import { EVENT_PROPERTIES, rootMapping } from './mappings/event-mappings';
+import { RESPONSE_AUDIT_PROPERTIES } from './mappings/response-fields';
 
 export interface TemplateOptions {
   readonly names: IndexNames;
@@ -27,7 +28,7 @@ const PRIORITY = 200;
  * an alert copies its triggering event at its root.
  */
 export function buildTemplates(options: TemplateOptions): readonly NamedTemplate[] {
-  const { prefix, alerts, alertMatches } = options.names;
+  const { prefix, alerts, alertMatches, responses } = options.names;
   const component = (suffix: string, properties: typeof EVENT_PROPERTIES): NamedTemplate =>
     withVersion({ kind: 'component', name: `${prefix}-${suffix}`, body: { template: { mappings: rootMapping(properties) } } });
   const index = (name: string, patterns: readonly string[], composedOf: readonly string[], refreshInterval: string): NamedTemplate =>
@@ -51,11 +52,13 @@ export function buildTemplates(options: TemplateOptions): readonly NamedTemplate
     component('event-fields', EVENT_PROPERTIES),
     component('alert-fields', ALERT_PROPERTIES),
     component('alert-match-fields', ALERT_MATCH_PROPERTIES),
+    component('response-fields', RESPONSE_AUDIT_PROPERTIES),
     // Events are bulk-ingested and searched seconds later: 5 s refresh (AWS bp.md suggests
     // 30 s+ for heavy ingest); analysts expect alerts within a second.
     index(`${prefix}-events`, [`${prefix}-events-*`], ['event-fields'], '5s'),
     index(alerts, [alerts], ['event-fields', 'alert-fields'], '1s'),
     index(alertMatches, [alertMatches], ['alert-match-fields'], '1s'),
+    index(responses, [responses], ['response-fields'], '1s'),
   ];
 }
 

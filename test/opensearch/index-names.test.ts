@@ -2,7 +2,7 @@ import { MAX_ID_BYTES, boundedDocumentId, eventsIndexFor, eventsIndexForEvent, i
 
 describe('opensearch index names', () => {
   it('names the alerts, alert-matches and daily events indices under the prefix', () => {
-    expect(indexNamesFor('logwarden')).toEqual({ prefix: 'logwarden', eventsPattern: 'logwarden-events-*', alerts: 'logwarden-alerts', alertMatches: 'logwarden-alert-matches' });
+    expect(indexNamesFor('logwarden')).toEqual({ prefix: 'logwarden', eventsPattern: 'logwarden-events-*', alerts: 'logwarden-alerts', alertMatches: 'logwarden-alert-matches', responses: 'logwarden-responses' });
   });
 
   it('puts an event in the index of the UTC day of its @timestamp, whatever its offset', () => {

@@ -48,11 +48,14 @@ describe('logwarden opensearch setup', () => {
       '/_component_template/lw-event-fields',
       '/_component_template/lw-alert-fields',
       '/_component_template/lw-alert-match-fields',
+      '/_component_template/lw-response-fields',
       '/_index_template/lw-events',
       '/_index_template/lw-alerts',
       '/_index_template/lw-alert-matches',
+      '/_index_template/lw-responses',
       '/lw-alerts',
       '/lw-alert-matches',
+      '/lw-responses',
     ]);
   });
 
@@ -63,8 +66,8 @@ describe('logwarden opensearch setup', () => {
     await opensearchSetup(io, { OPENSEARCH_URL: double.url }, { json: true });
 
     const report = JSON.parse(out()) as { templates: unknown[]; indices: unknown[] };
-    expect(report.templates).toHaveLength(6);
-    expect(report.indices).toEqual([{ name: 'logwarden-alerts', outcome: 'created' }, { name: 'logwarden-alert-matches', outcome: 'created' }]);
+    expect(report.templates).toHaveLength(8);
+    expect(report.indices).toEqual([{ name: 'logwarden-alerts', outcome: 'created' }, { name: 'logwarden-alert-matches', outcome: 'created' }, { name: 'logwarden-responses', outcome: 'created' }]);
   });
 
   it('exits 2 with the setting named when the configuration is invalid', async () => {

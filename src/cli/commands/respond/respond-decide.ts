@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { createKinesisClient } from '../../../kinesis/client';
 import { putRecords } from '../../../kinesis/put-records';
-import { createOpenSearchClient, indexNamesFor, readOpenSearchConfig } from '../../../opensearch';
+import { createOpenSearchClient, indexNamesFor, readOpenSearchConfig, setupOpenSearch } from '../../../opensearch';
 import { ACTION_ID_PATTERN } from '../../../respond/actions/action-id';
 import type { ActionRecord } from '../../../respond/actions/action-record';
 import { createDynamoDbClient } from '../../../respond/actions/dynamodb-client';
@@ -9,7 +9,6 @@ import { dynamoDbActionStore } from '../../../respond/actions/dynamodb-action-st
 import { encodeNotice } from '../../../respond/alert-notice';
 import { ALERTS_STREAM_ENV, alertsStreamFrom, DEFAULT_ALERTS_STREAM } from '../../../respond/alerts-stream';
 import { openSearchOutcomeRecorder } from '../../../respond/audit/opensearch-outcome-recorder';
-import { ensureResponsesIndex, responsesIndexFor } from '../../../respond/audit/responses-index';
 import { readRespondSettings } from '../../../respond/respond-settings';
 import type { CliIo } from '../../io';
 import { EXIT } from '../../io';
@@ -81,8 +80,9 @@ async function recordDecision(record: ActionRecord, decision: 'approved' | 'reje
     const config = readOpenSearchConfig(env);
     const client = createOpenSearchClient(config, { warn: (m) => io.stderr.write(`warning: ${m}\n`) });
     try {
-      await ensureResponsesIndex(client, config.indexPrefix, config.replicas);
-      const recorder = openSearchOutcomeRecorder({ client, alertsIndex: indexNamesFor(config.indexPrefix).alerts, responsesIndex: responsesIndexFor(config.indexPrefix), refresh: 'wait_for' });
+      const names = indexNamesFor(config.indexPrefix);
+      await setupOpenSearch(client, { names, replicas: config.replicas });
+      const recorder = openSearchOutcomeRecorder({ client, alertsIndex: names.alerts, responsesIndex: names.responses, refresh: 'wait_for' });
       await recorder.record([{ actionId: record.actionId, alertId: record.alertId, ruleId: record.ruleId, route: record.route, hook: record.hook, hookKind: record.hookKind, target: record.target, outcome: decision, at, dryRun: false, approvalRequired: true, by }]);
     } finally {
       await client.close();

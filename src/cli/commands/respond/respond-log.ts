@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { createOpenSearchClient, OpenSearchConfigError, readOpenSearchConfig } from '../../../opensearch';
+import { createOpenSearchClient, indexNamesFor, OpenSearchConfigError, readOpenSearchConfig } from '../../../opensearch';
 import { ACTION_OUTCOMES } from '../../../respond/actions/action-record';
-import { responsesIndexFor } from '../../../respond/audit/responses-index';
 import type { CliIo } from '../../io';
 import { EXIT } from '../../io';
 import { renderTable } from '../../table';
@@ -51,7 +50,7 @@ export async function respondLog(options: RespondLogOptions, io: CliIo, env: Rea
   const client = createOpenSearchClient(config, { warn: (m) => io.stderr.write(`warning: ${m}\n`) });
   try {
     const response = await client.search({
-      index: responsesIndexFor(config.indexPrefix),
+      index: indexNamesFor(config.indexPrefix).responses,
       ignore_unavailable: true,
       allow_no_indices: true,
       body: { size, sort: [{ '@timestamp': { order: 'desc', unmapped_type: 'date' } }], query: { bool: { filter: filters } } } as never,
@@ -69,7 +68,7 @@ export async function respondLog(options: RespondLogOptions, io: CliIo, env: Rea
     io.stdout.write(renderTable(['time', 'outcome', 'hook', 'target', 'alert', 'action', 'note'], rows, 48));
     return EXIT.ok;
   } catch (err) {
-    io.stderr.write(`cannot read ${responsesIndexFor(config.indexPrefix)} at ${config.url}: ${(err as Error).message} (is OpenSearch running? \`npm run services:up\`)\n`);
+    io.stderr.write(`cannot read ${indexNamesFor(config.indexPrefix).responses} at ${config.url}: ${(err as Error).message} (is OpenSearch running? \`npm run services:up\`)\n`);
     return EXIT.failed;
   } finally {
     await client.close();
