@@ -132,8 +132,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('<files...>', 'files to replay')
     .option('--log-group <name>', 'log group the lines or records come from (decides the log source)', '/aws/lambda/replayed-function')
     .addOption(new Option('--format <format>', 'lines: one log message per line; ndjson: one JSON record per line (e.g. CloudTrail); cwl: one subscription payload per line').choices(['lines', 'ndjson', 'cwl']).default('lines'))
-    .option('--account <id>', 'AWS account the logs come from', '000000000000')
-    .action(async (files: string[], opts: ReplayOptions) => setExit(await replayCommand(files, opts, io)));
+    .option('--account <id>', 'AWS account the logs come from (default 000000000000; for ndjson records, the account they name)')
+    .action(async (files: string[], opts: ReplayOptions) => setExit(await replayCommand(files, withoutUndefined(opts), io)));
 
   registerRespondCommands(program, io, setExit);
 

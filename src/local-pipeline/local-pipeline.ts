@@ -3,7 +3,8 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SubscriptionPayload } from '../cloudwatch/subscription-payload';
-import { FileDeadLetterSink } from '../dead-letters/file-sink';
+import { deadLetterSinkFor } from '../runtime/dependencies';
+import { readSettings } from '../runtime/settings';
 import type { DeadLetter } from '../dead-letters/dead-letter';
 import { sleepMs } from '../kinesis/backoff';
 import { createKinesisClient } from '../kinesis/client';
@@ -11,7 +12,7 @@ import { ensureStream } from '../kinesis/ensure-stream';
 import { resolveStreamNames } from '../kinesis/stream-names';
 import { alertsStreamFrom, DEFAULT_ALERTS_STREAM } from '../respond/alerts-stream';
 import { createEventSourceMapping, deadLetterDestination, fileCheckpointStore } from '../local-runner';
-import type { EventSourceMapping, KinesisBatchHandler, MappingProgress } from '../local-runner';
+import type { EventSourceMapping, MappingProgress } from '../local-runner';
 import type { PipelineHandlers } from './pipeline-handlers';
 import { toSubscriptionEvent } from './subscription-event';
 
@@ -45,7 +46,7 @@ export interface PipelineCounters {
 export interface LocalPipelineOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly handlers: PipelineHandlers;
-  /** Where checkpoints and dead letters live (`.local/` of the checkout). */
+  /** Where checkpoints live (`.local/` of the checkout); dead letters follow the runtime settings. */
   readonly stateDir: string;
   readonly onProgress?: (consumer: ConsumerSpec['name'], progress: MappingProgress) => void;
 }
@@ -57,7 +58,7 @@ export interface LocalPipelineOptions {
  * services starts from its beginning) and given-up records in the dead letters.
  */
 export class LocalPipeline {
-  readonly counters: PipelineCounters = { forwardedPayloads: 0, forwardedEvents: 0, normalized: 0, evaluated: 0, indexed: 0, responded: 0, givenUp: 0 };
+  private readonly forwarded = { payloads: 0, events: 0 };
   private readonly kinesis: KinesisClient;
   private mappings: { spec: ConsumerSpec; mapping: EventSourceMapping; streamName: string; checkpointFile: string }[] = [];
 
@@ -66,10 +67,26 @@ export class LocalPipeline {
     this.kinesis = createKinesisClient(endpoint === undefined ? {} : { endpoint });
   }
 
+  /** What went through each stage so far, from the mappings' own counts of records handled and given up. */
+  get counters(): PipelineCounters {
+    const handled = (name: ConsumerSpec['name']): number => this.mappings.filter((m) => m.spec.name === name).reduce((n, m) => n + m.mapping.stats().recordsSucceeded, 0);
+    return {
+      forwardedPayloads: this.forwarded.payloads,
+      forwardedEvents: this.forwarded.events,
+      normalized: handled('normalize'),
+      evaluated: handled('detect'),
+      indexed: handled('index-events'),
+      responded: handled('respond'),
+      givenUp: this.mappings.reduce((n, m) => n + m.mapping.stats().recordsGivenUp, 0),
+    };
+  }
+
   /** Creates the mappings (checkpoints loaded lazily by each). */
   async prepare(): Promise<void> {
     const names = { ...resolveStreamNames(this.options.env), alerts: alertsStreamFrom(this.options.env) ?? DEFAULT_ALERTS_STREAM };
-    const sink = new FileDeadLetterSink(this.options.env['LOGWARDEN_DLQ_DIR'] ?? path.join(this.options.stateDir, 'dead-letters'));
+    // Given-up records go where the handlers' own dead letters go (a folder locally, SQS if configured).
+    const settings = readSettings(this.options.env);
+    const sink = deadLetterSinkFor(settings.deadLetters, settings.region);
     this.mappings = [];
     for (const spec of CONSUMERS) {
       const specHandler = this.options.handlers[spec.handler];
@@ -79,11 +96,10 @@ export class LocalPipeline {
       if (spec.stream === 'alerts') await ensureStream(this.kinesis, { streamName, shardCount: 1 });
       const incarnation = await this.streamIncarnation(streamName);
       const file = path.join(this.options.stateDir, 'checkpoints', `${streamName}.${spec.name}.${incarnation}.json`);
-      const handler = this.counted(spec, specHandler);
       const mapping = createEventSourceMapping({
         kinesis: this.kinesis,
         streamName,
-        handler,
+        handler: specHandler,
         functionName: `logwarden-local-${spec.name}`,
         checkpointStore: fileCheckpointStore(file, streamName),
         onFailure: deadLetterDestination(sink, spec.stage),
@@ -93,10 +109,7 @@ export class LocalPipeline {
         retryBaseDelayMs: 200,
         timeoutMs: 60_000,
         pollIntervalMs: 250,
-        onProgress: (p) => {
-          if (p.type === 'gave-up') this.counters.givenUp += p.records;
-          this.options.onProgress?.(spec.name, p);
-        },
+        onProgress: (p) => this.options.onProgress?.(spec.name, p),
       });
       this.mappings.push({ spec, mapping, streamName, checkpointFile: file });
     }
@@ -113,8 +126,8 @@ export class LocalPipeline {
       lanes.map(async (lane) => {
         for (const payload of lane) {
           await this.options.handlers.forward(toSubscriptionEvent(payload));
-          this.counters.forwardedPayloads++;
-          this.counters.forwardedEvents += payload.logEvents.length;
+          this.forwarded.payloads++;
+          this.forwarded.events += payload.logEvents.length;
         }
       }),
     );
@@ -165,17 +178,7 @@ export class LocalPipeline {
     }
   }
 
-  private counted(spec: ConsumerSpec, handler: KinesisBatchHandler): KinesisBatchHandler {
-    return async (event, context) => {
-      const response = await handler(event, context);
-      const done = handledBeforeFailure(event, response); // the rest is delivered again, and counted then
-      if (spec.name === 'normalize') this.counters.normalized += done;
-      else if (spec.name === 'detect') this.counters.evaluated += done;
-      else if (spec.name === 'respond') this.counters.responded += done;
-      else this.counters.indexed += done;
-      return response;
-    };
-  }
+
 
   /** The stream's creation time: checkpoints of an earlier stream of the same name do not apply. */
   private async streamIncarnation(streamName: string): Promise<string> {
@@ -185,15 +188,6 @@ export class LocalPipeline {
   }
 }
 
-/** Records of the batch before the first one the response reports failed. */
-function handledBeforeFailure(event: unknown, response: unknown): number {
-  const records = (event as { Records?: { kinesis: { sequenceNumber: string } }[] }).Records ?? [];
-  const failures = (response as { batchItemFailures?: { itemIdentifier?: unknown }[] } | undefined)?.batchItemFailures ?? [];
-  if (failures.length === 0) return records.length;
-  const failed = new Set(failures.map((f) => f.itemIdentifier));
-  const first = records.findIndex((r) => failed.has(r.kinesis.sequenceNumber));
-  return first < 0 ? 0 : first;
-}
 
 function laneOf(key: string, lanes: number): number {
   let hash = 0x811c9dc5;

@@ -5,6 +5,7 @@ import { decodeBase64Payload, validatePayload } from '../cloudwatch/subscription
 import { SamplePrng } from '../samples/prng';
 import { toSubscriptionPayloads } from '../samples/subscription-payloads';
 import type { SampleLogEvent } from '../samples/sample-event';
+import { accountOfRecord, LOCAL_ACCOUNT } from './local-account';
 
 export type ReplayFormat = 'lines' | 'ndjson' | 'cwl';
 
@@ -19,13 +20,12 @@ export interface ReplayOptions {
   readonly format: ReplayFormat;
   /** The log group the lines or records are said to come from (not used for `cwl`, whose payloads name theirs). */
   readonly logGroup: string;
-  readonly owner: string;
+  /** The log group's owner; by default the account the first NDJSON record names, else the local one. */
+  readonly owner?: string;
 }
 
 export type ReplayInput = { readonly ok: true; readonly payloads: SubscriptionPayload[]; readonly events: number } | { readonly ok: false; readonly error: string };
 
-const LOCAL_OWNER = '000000000000';
-export const DEFAULT_REPLAY_OWNER = LOCAL_OWNER;
 
 /**
  * A user's file as CloudWatch Logs subscription payloads. Lines and NDJSON records become log
@@ -38,12 +38,14 @@ export function replayPayloads(file: ReplayFile, options: ReplayOptions): Replay
   const lines = file.text.split(/\r?\n/);
   const events: SampleLogEvent[] = [];
   let lastTime = file.modified.getTime();
+  let recordOwner: string | undefined;
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') continue;
     if (options.format === 'ndjson') {
       const record = parseRecord(line);
       if (record === undefined) return { ok: false, error: `${file.name}:${i + 1}: not a JSON object (use --format lines for plain log lines)` };
       lastTime = recordTime(record) ?? lastTime;
+      recordOwner ??= accountOfRecord(record);
       events.push({ logGroup: options.logGroup, logStream: streamOf(file), timestamp: lastTime, message: JSON.stringify(record) });
     } else {
       lastTime = leadingTime(line) ?? lastTime;
@@ -51,7 +53,7 @@ export function replayPayloads(file: ReplayFile, options: ReplayOptions): Replay
     }
   }
   const seed = createHash('sha256').update(options.logGroup).update('\0').update(file.text).digest().readUInt32BE(0);
-  const payloads = toSubscriptionPayloads(events, { owner: options.owner, subscriptionFilters: ['logwarden-replay'], deliveryWindowMs: () => 60_000 }, new SamplePrng(seed));
+  const payloads = toSubscriptionPayloads(events, { owner: options.owner ?? recordOwner ?? LOCAL_ACCOUNT, subscriptionFilters: ['logwarden-replay'], deliveryWindowMs: () => 60_000 }, new SamplePrng(seed));
   return { ok: true, payloads, events: events.length };
 }
 

@@ -76,7 +76,7 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
     } });
     await pipeline.prepare();
     const countAlerts = alertCounter(openSearch, names.alerts);
-    const progress = startProgress(pipeline.counters, countAlerts, io);
+    const progress = startProgress(() => pipeline?.counters, countAlerts, io);
     try {
       if (options.samples) {
         io.err(`replaying the sample: ${options.sampleDescription}`);
@@ -92,7 +92,7 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
       } else if (!options.once) {
         await pipeline.start();
       }
-      if (!options.once) await waitUntilIdle(pipeline.counters);
+      if (!options.once) await waitUntilIdle(() => pipeline?.counters);
     } finally {
       progress.stop();
     }
@@ -112,7 +112,7 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
     io.out('  npx logwarden respond log                 remediation actions proposed for the alerts (docs/responding.md)');
     if (!options.once) {
       io.err('running: new input is processed as it arrives; Ctrl-C stops');
-      const running = startProgress(pipeline.counters, alertCounter(openSearch, names.alerts), io);
+      const running = startProgress(() => pipeline?.counters, countAlerts, io);
       await io.interrupted;
       running.stop();
       io.err('stopping…');
@@ -182,11 +182,13 @@ function alertCounter(client: Client, index: string): () => number | undefined {
   };
 }
 
-function startProgress(counters: PipelineCounters, alerts: () => number | undefined, io: DevIo): { stop(): void } {
+function startProgress(counters: () => PipelineCounters | undefined, alerts: () => number | undefined, io: DevIo): { stop(): void } {
   let last = '';
   const report = (): void => {
     const count = alerts();
-    const line = `${describeCounters(counters)}${count === undefined ? '' : `; ${count} alert(s)`}`;
+    const current = counters();
+    if (current === undefined) return;
+    const line = `${describeCounters(current)}${count === undefined ? '' : `; ${count} alert(s)`}`;
     if (line !== last) io.err(`  ${line}`);
     last = line;
   };
@@ -206,17 +208,18 @@ export function describeCounters(c: PipelineCounters): string {
 }
 
 /** In continuous mode, the first summary waits until the sample has gone through every stage. */
-async function waitUntilIdle(counters: PipelineCounters, quietMs = 3_000, timeoutMs = 300_000): Promise<void> {
+async function waitUntilIdle(countersNow: () => PipelineCounters | undefined, quietMs = 3_000, timeoutMs = 300_000): Promise<void> {
   const started = Date.now();
-  let snapshot = JSON.stringify(counters);
+  let snapshot = JSON.stringify(countersNow());
   let quietSince = Date.now();
   while (Date.now() - started < timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
+    const counters = countersNow();
     const now = JSON.stringify(counters);
     if (now !== snapshot) {
       snapshot = now;
       quietSince = Date.now();
-    } else if (Date.now() - quietSince >= quietMs && counters.evaluated >= counters.normalized && counters.indexed >= counters.normalized) {
+    } else if (counters !== undefined && Date.now() - quietSince >= quietMs && counters.evaluated >= counters.normalized && counters.indexed >= counters.normalized) {
       return;
     }
   }

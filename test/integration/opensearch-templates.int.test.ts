@@ -48,9 +48,9 @@ afterAll(async () => {
 
 describe('opensearch templates on a real node', () => {
   it('installs idempotently: a second run changes nothing, a changed setting updates only what it touches', async () => {
-    expect((await ensureIndexTemplates(client, { names, replicas: 0 })).map((r) => r.outcome)).toEqual(Array(6).fill('unchanged'));
+    expect((await ensureIndexTemplates(client, { names, replicas: 0 })).map((r) => r.outcome)).toEqual(Array(8).fill('unchanged'));
     const changed = await ensureIndexTemplates(client, { names, replicas: 1 });
-    expect(changed.map((r) => `${r.kind}:${r.outcome}`)).toEqual(['component:unchanged', 'component:unchanged', 'component:unchanged', 'index:updated', 'index:updated', 'index:updated']);
+    expect(changed.map((r) => `${r.kind}:${r.outcome}`)).toEqual(['component:unchanged', 'component:unchanged', 'component:unchanged', 'component:unchanged', 'index:updated', 'index:updated', 'index:updated', 'index:updated']);
     await ensureIndexTemplates(client, { names, replicas: 0 });
   });
 

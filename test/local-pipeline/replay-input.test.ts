@@ -47,6 +47,17 @@ describe('local pipeline: replay input', () => {
     expect(bad).toEqual({ ok: false, error: 'ct.ndjson:2: not a JSON object (use --format lines for plain log lines)' });
   });
 
+  it("attributes NDJSON CloudTrail records to their own account's trail unless an owner is given", () => {
+    const record = { eventVersion: '1.09', eventTime: '2026-03-01T09:30:00Z', eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', recipientAccountId: '111122223333' };
+    const file = { name: 'ct.ndjson', text: `${JSON.stringify(record)}\n`, modified: MODIFIED };
+    const own = replayPayloads(file, { format: 'ndjson', logGroup: 'aws-cloudtrail-logs-1' });
+    expect(own.ok && own.payloads[0]?.owner).toBe('111122223333');
+    const given = replayPayloads(file, { format: 'ndjson', logGroup: 'aws-cloudtrail-logs-1', owner: '444455556666' });
+    expect(given.ok && given.payloads[0]?.owner).toBe('444455556666');
+    const lines = replayPayloads({ ...file, name: 'app.log' }, { format: 'lines', logGroup: '/aws/lambda/x' });
+    expect(lines.ok && lines.payloads[0]?.owner).toBe('000000000000');
+  });
+
   it('replays saved subscription payloads as they are, decoded or in awslogs form', () => {
     const payload = { messageType: 'DATA_MESSAGE', owner: '123456789012', logGroup: '/aws/lambda/x', logStream: 's', subscriptionFilters: ['f'], logEvents: [{ id: '1', timestamp: 1, message: 'hello' }] };
     const text = `${JSON.stringify(payload)}\n${JSON.stringify(toSubscriptionEvent(payload as never))}\n`;

@@ -10,6 +10,7 @@ import { normalizeRecord } from '../../normalize/normalize-record';
 import type { LogRecord } from '../../schemas/log-record';
 import type { CliIo } from '../io';
 import { EXIT } from '../io';
+import { accountOfRecord, LOCAL_ACCOUNT } from '../../local-pipeline/local-account';
 
 export interface NormalizeOptions {
   readonly logGroup: string;
@@ -79,17 +80,11 @@ function recordsOf(line: string, lineNumber: number, started: number, options: N
   ];
 }
 
-const LOCAL_ACCOUNT = '000000000000';
-
-/**
- * Without --account, an NDJSON CloudTrail record is taken to come from its own account's trail,
- * so inspecting saved records does not flag each one as arriving in another account's log group.
- */
+/** Without --account, an NDJSON record is taken to come from the account it names. */
 function ownerOf(line: string, format: NormalizeOptions['format']): string {
   if (format !== 'ndjson') return LOCAL_ACCOUNT;
   try {
-    const recipient = (JSON.parse(line) as { recipientAccountId?: unknown } | null)?.recipientAccountId;
-    return typeof recipient === 'string' && /^\d{12}$/.test(recipient) ? recipient : LOCAL_ACCOUNT;
+    return accountOfRecord(JSON.parse(line)) ?? LOCAL_ACCOUNT;
   } catch {
     return LOCAL_ACCOUNT;
   }

@@ -13,7 +13,7 @@ import { EXIT } from '../io';
 export interface ReplayOptions {
   readonly logGroup: string;
   readonly format: ReplayFormat;
-  readonly account: string;
+  readonly account?: string;
 }
 
 type ForwardHandler = (event: unknown) => Promise<{ kind: string; error?: string }>;
@@ -47,7 +47,7 @@ export async function replayCommand(files: readonly string[], options: ReplayOpt
       io.stderr.write(`logwarden replay: cannot read ${file}: ${(err as Error).message}\n`);
       return EXIT.failed;
     }
-    const input = replayPayloads({ name: file, text, modified }, { format: options.format, logGroup: options.logGroup, owner: options.account });
+    const input = replayPayloads({ name: file, text, modified }, { format: options.format, logGroup: options.logGroup, ...(options.account === undefined ? {} : { owner: options.account }) });
     if (!input.ok) {
       io.stderr.write(`logwarden replay: ${input.error}; nothing from ${file} was sent\n`);
       return EXIT.failed;
